@@ -1,0 +1,110 @@
+using BrandFlow.Durable.Backend;
+using BrandFlow.Durable.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BrandFlow.Durable.Worker;
+
+/// <summary>
+/// Processes one orchestration work item: replay, apply the new messages, commit. This is the entry point for any
+/// host: the polling <see cref="DurableTaskWorker"/> calls it, and so can an Azure Functions queue trigger that built
+/// the work item from one queue message. It owns no loop and no threads.
+/// </summary>
+public sealed class OrchestrationDispatcher
+{
+    private readonly IOrchestrationService service;
+    private readonly DurableTaskWorkerOptions options;
+    private readonly EpisodePlanner planner;
+    private readonly ILogger logger;
+    private long replayedEvents;
+    private long episodes;
+
+    /// <summary>Creates a dispatcher over a backend and a registry.</summary>
+    public OrchestrationDispatcher(IOrchestrationService service, DurableTaskRegistry registry, DurableTaskWorkerOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(registry);
+        this.service = service;
+        this.options = options ?? new DurableTaskWorkerOptions();
+        loggerFactory ??= NullLoggerFactory.Instance;
+        logger = loggerFactory.CreateLogger<OrchestrationDispatcher>();
+        planner = new EpisodePlanner(new OrchestrationExecutor(registry, this.options.DataConverter, loggerFactory));
+    }
+
+    /// <summary>Total history events replayed by this dispatcher (a cost counter: linear, not quadratic, in history).</summary>
+    public long ReplayedEventCount => Interlocked.Read(ref replayedEvents);
+
+    /// <summary>Total episodes committed by this dispatcher.</summary>
+    public long EpisodeCount => Interlocked.Read(ref episodes);
+
+    /// <summary>
+    /// Processes a locked work item and completes it. Throws when the backend fails (after abandoning the work item)
+    /// so a queue-triggered host lets the message be retried; a lost lock is not an error.
+    /// </summary>
+    public async Task ProcessOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        DateTime now = options.TimeProvider.GetUtcNow().UtcDateTime;
+        EpisodePlan plan;
+        TaskMessage? poison = options.MaxDeliveryCount > 0
+            ? workItem.NewMessages.FirstOrDefault(m => m.DequeueCount > options.MaxDeliveryCount)
+            : null;
+        if (poison is not null)
+        {
+            Log.PoisonMessage(logger, workItem.InstanceId, poison.MessageId, poison.DequeueCount);
+            var failure = new TaskFailureDetails(
+                "PoisonMessage",
+                $"Message {poison.MessageId} ({poison.Event.Kind}) was delivered {poison.DequeueCount} times without being processed.");
+            plan = new EpisodePlan(EpisodePlanner.PlanFailure(workItem, now, failure), 0);
+        }
+        else
+        {
+            try
+            {
+                plan = planner.Plan(workItem, now);
+            }
+            catch (Exception ex)
+            {
+                Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
+                await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
+                throw;
+            }
+        }
+
+        Interlocked.Add(ref replayedEvents, plan.ReplayedEvents);
+        if (plan.Commit is null)
+        {
+            Log.EpisodeDeferred(logger, workItem.InstanceId);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            options.FaultInjectionHook.OnFaultPoint(FaultPoint.AfterLockBeforeCommit, WorkItemKind.Orchestration, workItem.InstanceId);
+            await service.CompleteOrchestrationWorkItemAsync(workItem, plan.Commit, cancellationToken);
+        }
+        catch (WorkItemLockLostException)
+        {
+            Log.LockLost(logger, workItem.InstanceId);
+            return;
+        }
+        catch (Exception ex) when (ex is not InjectedFaultException)
+        {
+            Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
+            throw;
+        }
+
+        Interlocked.Increment(ref episodes);
+        OrchestrationState? state = plan.Commit.State;
+        if (state is not null)
+        {
+            Log.EpisodeCompleted(logger, workItem.InstanceId, workItem.NewMessages.Count, plan.ReplayedEvents, state.RuntimeStatus.ToString());
+            if (state.FailureDetails is { } failed)
+            {
+                Log.OrchestrationFailed(logger, workItem.InstanceId, failed.Summary);
+            }
+        }
+    }
+}
