@@ -62,6 +62,7 @@ public static class CatalogLoader
         var vocabulary = MapVocabulary(vocabularyDto, errors);
         var (jurisdictions, treasuries) = MapJurisdictions(jurisdictionsDto, errors);
         var documents = new List<PolicyDocument>();
+        var paths = new Dictionary<PolicyDocument, string>(ReferenceEqualityComparer.Instance);
         foreach (var (path, _) in files.Where(f => f.Key.StartsWith("documents/", StringComparison.Ordinal)))
         {
             var dto = Parse<DocumentDto>(files, path, errors);
@@ -71,11 +72,12 @@ public static class CatalogLoader
                 if (mapper.Map(dto) is { } document)
                 {
                     documents.Add(document);
+                    paths[document] = path;
                 }
             }
         }
 
-        CheckAcrossDocuments(documents, errors);
+        CheckAcrossDocuments(documents, d => paths[d], errors);
         if (errors.Count > 0)
         {
             throw new CatalogValidationException(errors);
@@ -178,11 +180,11 @@ public static class CatalogLoader
         return (jurisdictions, treasuries);
     }
 
-    private static void CheckAcrossDocuments(List<PolicyDocument> documents, List<CatalogError> errors)
+    private static void CheckAcrossDocuments(List<PolicyDocument> documents, Func<PolicyDocument, string> pathOf, List<CatalogError> errors)
     {
         foreach (var group in documents.GroupBy(d => d.Id).Where(g => g.Count() > 1))
         {
-            errors.Add(new(group.Last().SourceFile, null, $"duplicate document id '{group.Key}'"));
+            errors.Add(new(pathOf(group.Last()), null, $"duplicate document id '{group.Key}'"));
         }
 
         var byId = documents.SelectMany(d => d.Clauses.Select(c => (Doc: d, Clause: c))).GroupBy(x => x.Clause.Id);
@@ -200,7 +202,7 @@ public static class CatalogLoader
                         : $"overlapping versions of clause '{group.Key}': {a} and {b}";
                     if (a.Overlaps(b) || versions[i].Clause.Window is null || versions[k].Clause.Window is null)
                     {
-                        errors.Add(new(versions[k].Doc.SourceFile, group.Key, message));
+                        errors.Add(new(pathOf(versions[k].Doc), group.Key, message));
                     }
                 }
             }
@@ -214,11 +216,11 @@ public static class CatalogLoader
                 var target = ((FractionOfClause)clause.Amount).ClauseId;
                 if (!all.TryGetValue(target, out var referenced))
                 {
-                    errors.Add(new(doc.SourceFile, clause.Id, $"amount.fractionOf refers to unknown clause '{target}'"));
+                    errors.Add(new(pathOf(doc), clause.Id, $"amount.fractionOf refers to unknown clause '{target}'"));
                 }
                 else if (referenced.Amount is not FixedAmount)
                 {
-                    errors.Add(new(doc.SourceFile, clause.Id, $"amount.fractionOf must refer to a fixed-amount clause; '{target}' is not"));
+                    errors.Add(new(pathOf(doc), clause.Id, $"amount.fractionOf must refer to a fixed-amount clause; '{target}' is not"));
                 }
             }
         }
