@@ -33,8 +33,7 @@ public sealed partial class AzureStorageOrchestrationService
             }
             catch (WorkItemLockLostException)
             {
-                token.Conflicted = true;
-                await this.AbandonOrchestrationWorkItemAsync(workItem, TimeSpan.FromSeconds(1), cancellationToken);
+                // The backend already re-enqueued a copy of the message when the commit lost the race.
             }
 
             if (token.Completed)
@@ -42,8 +41,8 @@ public sealed partial class AzureStorageOrchestrationService
                 return CustomHandlerResponse.Success($"Processed message {received.Message.MessageId} for {instanceId}.");
             }
 
-            return token.Abandoned && token.Conflicted
-                ? CustomHandlerResponse.Success($"Instance {instanceId} changed concurrently; message {received.Message.MessageId} re-enqueued.")
+            return token.Abandoned && token.Requeued
+                ? CustomHandlerResponse.Success($"Message {received.Message.MessageId} for {instanceId} re-enqueued (concurrent change or waiting for the start).")
                 : CustomHandlerResponse.Failure($"Message {received.Message.MessageId} for {instanceId} was not processed; the host will retry it.");
         }
         finally

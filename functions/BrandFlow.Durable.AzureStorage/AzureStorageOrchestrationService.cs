@@ -27,6 +27,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     private readonly QueueClient workItemPoisonQueue;
     private readonly ControlQueueReader controlReader;
     private readonly StateCache cache;
+    private static readonly TimeSpan ConflictRetryDelay = TimeSpan.FromSeconds(1);
     private readonly SentOutboxRegistry sentOutbox = new();
 
     /// <summary>Creates the backend over one storage account's clients.</summary>
@@ -156,6 +157,9 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
                 this.cache.Remove(instanceId);
                 token.Conflicted = true;
                 Log.CommitConflict(this.logger, instanceId);
+
+                // Put the messages back right away as fresh copies: the dispatcher does not abandon after a lost lock.
+                await this.AbandonOrchestrationWorkItemAsync(workItem, ConflictRetryDelay, cancellationToken);
                 throw new WorkItemLockLostException(instanceId);
             }
 
@@ -197,9 +201,20 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
 
             token.Abandoned = true;
             this.cache.Remove(workItem.InstanceId);
+
+            // Messages that overtook a (possibly delayed) start message are retried as fresh copies so that waiting
+            // for the start does not count toward the poison limit.
+            var snapshot = token.Holder.Snapshot;
+            var waitingForStart = snapshot.State is { RuntimeStatus: OrchestrationRuntimeStatus.Pending } && snapshot.History.Count == 0;
+            if (waitingForStart && this.sender.VisibilityFor(snapshot.State!.ScheduledStartTime) is { } untilStart && untilStart > retryDelay)
+            {
+                retryDelay = untilStart;
+            }
+
+            token.Requeued = token.Conflicted || waitingForStart;
             foreach (var received in token.Messages)
             {
-                await this.ReleaseMessageAsync(this.controlQueue, received, retryDelay, token.Conflicted, token.HostOwned, cancellationToken);
+                await this.ReleaseMessageAsync(this.controlQueue, received, retryDelay, token.Requeued, token.HostOwned, cancellationToken);
             }
         }
         finally

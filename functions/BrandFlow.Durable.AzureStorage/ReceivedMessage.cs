@@ -27,6 +27,9 @@ internal sealed class OrchestrationLock
 
     /// <summary>Set when the work item was abandoned.</summary>
     public bool Abandoned { get; set; }
+
+    /// <summary>Set when abandoning re-enqueued fresh copies of the messages (they no longer need the original).</summary>
+    public bool Requeued { get; set; }
 }
 
 /// <summary>Mutable box for the snapshot a work item was built from.</summary>
