@@ -100,14 +100,18 @@ public abstract class TaskOrchestrationContext
         Task<T> eventTask = WaitForExternalEvent<T>(eventName, eventCancellation.Token);
         Task timeoutTask = CreateTimer(timeout, timerCancellation.Token);
         Task first = await Task.WhenAny(eventTask, timeoutTask).ConfigureAwait(true);
+        // Cancel synchronously: CancelAsync would run the callbacks on the thread pool, outside the orchestration's
+        // single-threaded replay, and the outcome would no longer be deterministic.
+#pragma warning disable VSTHRD103
         if (first == eventTask)
         {
-            await timerCancellation.CancelAsync().ConfigureAwait(true);
+            timerCancellation.Cancel();
         }
         else
         {
-            await eventCancellation.CancelAsync().ConfigureAwait(true);
+            eventCancellation.Cancel();
         }
+#pragma warning restore VSTHRD103
 
         return await eventTask.ConfigureAwait(true);
     }

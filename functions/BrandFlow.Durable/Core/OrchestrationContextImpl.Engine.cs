@@ -84,7 +84,7 @@ internal sealed partial class OrchestrationContextImpl
 
     private Task<TResult> OpenTaskAsync<TResult>(int id, string name)
     {
-        var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<TResult>();
         openTasks[id] = (result, failure) =>
         {
             if (failure is not null)

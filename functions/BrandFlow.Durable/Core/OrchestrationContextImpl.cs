@@ -93,7 +93,7 @@ internal sealed partial class OrchestrationContextImpl : TaskOrchestrationContex
         var fired = new TimerFiredEvent { TimerId = id, FireAt = fireAtUtc, Timestamp = fireAtUtc };
         AddAction(new OrchestrationAction(created, TaskMessage.Create(InstanceId, ExecutionId, fired, fireAtUtc), ActionDestination.Timer, string.Empty));
 
-        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource();
         openTasks[id] = (_, _) => completion.TrySetResult();
         if (cancellationToken.CanBeCanceled)
         {
@@ -115,7 +115,7 @@ internal sealed partial class OrchestrationContextImpl : TaskOrchestrationContex
             return Task.FromResult(converter.Deserialize<T>(payload)!);
         }
 
-        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<T>();
         if (!eventWaiters.TryGetValue(eventName, out var waiters))
         {
             waiters = new LinkedList<Action<string?>>();

@@ -2,6 +2,7 @@ using BrandFlow.Durable.Backend;
 using BrandFlow.Durable.Client;
 using BrandFlow.Durable.InMemory;
 using BrandFlow.Durable.Worker;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BrandFlow.Durable.Tests.TestSupport;
@@ -14,14 +15,28 @@ internal sealed class TestHost
 {
     public static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public TestHost(IFaultInjectionHook? hook = null, InMemoryOrchestrationService? backend = null, FakeTimeProvider? clock = null)
+    public TestHost(IFaultInjectionHook? hook = null, InMemoryOrchestrationService? backend = null, FakeTimeProvider? clock = null, ILoggerFactory? loggerFactory = null)
     {
         Clock = clock ?? new FakeTimeProvider(Epoch);
         Backend = backend ?? new InMemoryOrchestrationService(Clock, hook) { LockTimeout = TimeSpan.FromMinutes(1) };
         Options = new DurableTaskWorkerOptions { TimeProvider = Clock, FaultInjectionHook = hook ?? NoFaultInjection.Instance };
         Client = new DurableTaskClient(Backend, new DurableTaskClientOptions { TimeProvider = Clock, PollingInterval = TimeSpan.FromMilliseconds(5) });
-        Orchestrations = new OrchestrationDispatcher(Backend, Registry, Options);
-        Activities = new ActivityDispatcher(Backend, Registry, Options);
+        Orchestrations = new OrchestrationDispatcher(Backend, Registry, Options, loggerFactory);
+        Activities = new ActivityDispatcher(Backend, Registry, Options, loggerFactory);
+    }
+
+    /// <summary>Drains until done or until an injected fault "kills the process"; returns true if it crashed.</summary>
+    public async Task<bool> DrainUntilCrashAsync()
+    {
+        try
+        {
+            await DrainAsync();
+            return false;
+        }
+        catch (InjectedFaultException)
+        {
+            return true;
+        }
     }
 
     public FakeTimeProvider Clock { get; }
