@@ -6,9 +6,11 @@ AZURITE_ACCOUNT_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I
 
 # Installs npm dependencies (Azurite) locally when missing or out of date with the lockfile.
 ensure_node_modules() {
-  if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  # A copy of the lockfile marks a completed install, so an interrupted one is redone and a current one is not.
+  if [ ! -x node_modules/.bin/azurite ] || ! cmp -s package-lock.json node_modules/.brandflow-installed-lock; then
     echo "[brandflow] installing Azurite from npm (package-lock.json)..."
     npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.brandflow-installed-lock
   fi
 }
 
