@@ -131,7 +131,11 @@ public sealed record EvaluationResult(
     IReadOnlyList<NotAwarded> NotAwarded,
     decimal Total,
     IReadOnlyList<TreasuryTotal> TotalsByTreasury,
-    IReadOnlyList<ClauseVersionUsed> ClauseVersions);
+    IReadOnlyList<ClauseVersionUsed> ClauseVersions,
+    IReadOnlyList<DocumentApplied> Documents);
+
+/// <summary>A document the applicant was judged under, with what it says when it pays nothing by itself.</summary>
+public sealed record DocumentApplied(string DocumentId, Text Title, string Status, int MoneyClauses, IReadOnlyList<Text> Notes);
 
 /// <summary>One award with its explanation.</summary>
 public sealed record Award(

@@ -67,7 +67,7 @@ public sealed class PolicyCalculator(PolicyCatalog catalog)
         var byTreasury = awards.GroupBy(a => a.TreasuryId)
             .Select(g => new TreasuryTotal(g.Key, g.First().Treasury, g.Sum(a => a.Amount))).ToList();
         return new EvaluationResult(request.AsOf!.Value, applicant.Name!, applicant.CreditCode!, applicant.Jurisdiction!,
-            awards, refusals, awards.Sum(a => a.Amount), byTreasury, used.Values.ToList());
+            awards, refusals, awards.Sum(a => a.Amount), byTreasury, used.Values.ToList(), documents.Select(Applied).ToList());
     }
 
     private static IEnumerable<PolicyClause> Matching(PolicyDocument document, AchievementInput a)
@@ -152,6 +152,9 @@ public sealed class PolicyCalculator(PolicyCatalog catalog)
 
         return condition.EqualsTrue is not null ? flag == condition.EqualsTrue : text is not null && condition.OneOf!.Contains(text);
     }
+
+    private static DocumentApplied Applied(PolicyDocument d) => new(d.Id, d.Title, d.Status == DocumentStatus.Draft ? "draft" : "in-force", d.Clauses.Count,
+        d.Provisions.Where(p => p.DefersTo is not null || p.BudgetAmount is not null).Select(p => p.Summary).ToList());
 
     private static Text Cite(PolicyDocument document, PolicyClause clause, Text body) =>
         new($"《{document.Title.Zh}》{clause.Section}（{clause.Title.Zh}）：{body.Zh}",

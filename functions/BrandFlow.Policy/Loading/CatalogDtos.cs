@@ -198,6 +198,10 @@ public sealed class ClauseDto
 
     /// <summary>Clause-specific window end.</summary>
     public string? ValidTo { get; set; }
+
+    /// <summary>Version number assigned by the catalog store (never written in files).</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public int? StoredVersion { get; set; }
 }
 
 /// <summary>YAML shape of an amount rule: exactly one kind is set.</summary>

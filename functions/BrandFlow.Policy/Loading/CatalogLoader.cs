@@ -23,6 +23,9 @@ public sealed class CatalogValidationException(IReadOnlyList<CatalogError> error
     public IReadOnlyList<CatalogError> Errors { get; } = errors;
 }
 
+/// <summary>The reviewed source of a catalog: the parsed files, before validation and mapping.</summary>
+public sealed record CatalogSource(VocabularyDto Vocabulary, JurisdictionsDto Jurisdictions, IReadOnlyList<(string Path, DocumentDto Document)> Documents);
+
 /// <summary>Reads the reviewed catalog files (policies/) into a validated <see cref="PolicyCatalog"/>.</summary>
 public static class CatalogLoader
 {
@@ -31,7 +34,9 @@ public static class CatalogLoader
         .Build();
 
     /// <summary>Loads vocabulary.yaml, jurisdictions.yaml and documents/*.yaml from a folder; throws with every error found.</summary>
-    public static PolicyCatalog LoadDirectory(string root)
+    public static PolicyCatalog LoadDirectory(string root) => Load(ReadDirectory(root));
+
+    private static Dictionary<string, string> ReadDirectory(string root)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in new[] { "vocabulary.yaml", "jurisdictions.yaml" })
@@ -44,36 +49,52 @@ public static class CatalogLoader
             files["documents/" + Path.GetFileName(path)] = File.ReadAllText(path);
         }
 
-        return Load(files);
+        return files;
     }
 
     /// <summary>Loads a catalog from in-memory file contents keyed by relative path.</summary>
-    public static PolicyCatalog Load(IReadOnlyDictionary<string, string> files)
+    public static PolicyCatalog Load(IReadOnlyDictionary<string, string> files) => Build(Parse(files));
+
+    /// <summary>Parses the files into their reviewed source form without building the catalog; throws on malformed YAML.</summary>
+    public static CatalogSource Parse(IReadOnlyDictionary<string, string> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         var errors = new List<CatalogError>();
-        var vocabularyDto = Parse<VocabularyDto>(files, "vocabulary.yaml", errors);
-        var jurisdictionsDto = Parse<JurisdictionsDto>(files, "jurisdictions.yaml", errors);
-        if (vocabularyDto is null || jurisdictionsDto is null)
+        var vocabulary = Parse<VocabularyDto>(files, "vocabulary.yaml", errors);
+        var jurisdictions = Parse<JurisdictionsDto>(files, "jurisdictions.yaml", errors);
+        var documents = new List<(string Path, DocumentDto Document)>();
+        foreach (var path in files.Keys.Where(k => k.StartsWith("documents/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            if (Parse<DocumentDto>(files, path, errors) is { } dto)
+            {
+                documents.Add((path, dto));
+            }
+        }
+
+        if (errors.Count > 0)
         {
             throw new CatalogValidationException(errors);
         }
 
-        var vocabulary = MapVocabulary(vocabularyDto, errors);
-        var (jurisdictions, treasuries) = MapJurisdictions(jurisdictionsDto, errors);
+        return new CatalogSource(vocabulary!, jurisdictions!, documents);
+    }
+
+    /// <summary>Validates the source and builds the catalog; throws with every error found.</summary>
+    public static PolicyCatalog Build(CatalogSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var errors = new List<CatalogError>();
+        var vocabulary = MapVocabulary(source.Vocabulary, errors);
+        var (jurisdictions, treasuries) = MapJurisdictions(source.Jurisdictions, errors);
         var documents = new List<PolicyDocument>();
         var paths = new Dictionary<PolicyDocument, string>(ReferenceEqualityComparer.Instance);
-        foreach (var (path, _) in files.Where(f => f.Key.StartsWith("documents/", StringComparison.Ordinal)))
+        foreach (var (path, dto) in source.Documents)
         {
-            var dto = Parse<DocumentDto>(files, path, errors);
-            if (dto is not null)
+            var mapper = new DocumentMapper(path, vocabulary, jurisdictions, treasuries, errors);
+            if (mapper.Map(dto) is { } document)
             {
-                var mapper = new DocumentMapper(path, vocabulary, jurisdictions, treasuries, errors);
-                if (mapper.Map(dto) is { } document)
-                {
-                    documents.Add(document);
-                    paths[document] = path;
-                }
+                documents.Add(document);
+                paths[document] = path;
             }
         }
 
@@ -85,6 +106,9 @@ public static class CatalogLoader
 
         return new PolicyCatalog(vocabulary, jurisdictions, treasuries, documents);
     }
+
+    /// <summary>Reads the catalog folder into its source form (for the Table Storage loader).</summary>
+    public static CatalogSource ParseDirectory(string root) => Parse(ReadDirectory(root));
 
     /// <summary>Stable short hash of a clause's reviewed content, used to detect changed clauses.</summary>
     public static string HashOf(string content) =>

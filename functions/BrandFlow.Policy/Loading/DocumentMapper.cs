@@ -147,7 +147,10 @@ internal sealed class DocumentMapper(
         }
 
         return new PolicyClause(id!, doc.Id!, c.Section!, c.Quote!.Trim(), Text(c.Title), c.Category!, c.Level!, c.Achievement!, c.Grade,
-            c.Applicants, amount, treasury!, c.Department!, c.Evidence, conditions, c.Series, limit, window, HashClause(c, treasury!));
+            c.Applicants, amount, treasury!, c.Department!, c.Evidence, conditions, c.Series, limit, window, HashClause(c, treasury!))
+        {
+            Version = c.StoredVersion ?? 1,
+        };
     }
 
     private AmountRule? MapAmount(AmountDto? a, string? id)

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace BrandFlow.Integration.Tests.Hosting;
+
+/// <summary>The `evaluate` verb run as a real process, reading JSON from standard input or a file.</summary>
+public class CliTests
+{
+    private const string Request = """
+        { "asOf": "2024-12-31",
+          "applicant": { "name": "咸宁市名优食品有限公司", "creditCode": "91421200Y1JJC1710Y", "kind": "enterprise", "affiliation": "city", "jurisdiction": "421200" },
+          "achievements": [ { "kind": "trademark.well-known", "level": "national", "date": "2024-04-01" } ] }
+        """;
+
+    [Fact]
+    public async Task Evaluate_FromStdin_PrintsResultJson()
+    {
+        var (exit, stdout, _) = await RunAsync(["evaluate", "-"], Request);
+
+        Assert.Equal(0, exit);
+        var result = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(400_000m, result.GetProperty("total").GetDecimal());
+        Assert.Equal("xn-tm-well-known", result.GetProperty("awards")[0].GetProperty("clauseId").GetString());
+    }
+
+    [Fact]
+    public async Task Evaluate_FromFile_PrintsResultJson()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, Request);
+        var (exit, stdout, _) = await RunAsync(["evaluate", file], "");
+        File.Delete(file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("市属单位奖励 400,000.00 元", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_InvalidInput_ExitsNonZeroNamingField()
+    {
+        var (exit, stdout, stderr) = await RunAsync(["evaluate", "-"], Request.Replace("\"level\": \"national\"", "\"level\": \"municipal\"", StringComparison.Ordinal));
+
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout.Trim());
+        Assert.Contains("achievements[0].level", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args, string stdin)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BrandFlow.App.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The CLI reads the reviewed files when no storage account is configured.
+        start.Environment["BrandFlow__Storage"] = "";
+        start.Environment["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
