@@ -271,17 +271,20 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         }
 
         var consumed = consumedMessageIds.ToHashSet(StringComparer.Ordinal);
-        foreach (var received in token.Messages)
+        async ValueTask AcknowledgeOneAsync(ReceivedMessage received, CancellationToken ct)
         {
             if (consumed.Contains(received.Message.MessageId))
             {
-                await DeleteMessageAsync(this.controlQueue, received, cancellationToken);
+                await DeleteMessageAsync(this.controlQueue, received, ct);
             }
             else
             {
-                await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.FromSeconds(1), conflicted: true, hostOwned: false, cancellationToken);
+                await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.FromSeconds(1), conflicted: true, hostOwned: false, ct);
             }
         }
+
+        // A fan-in episode can consume hundreds of messages; queues have no batch delete, so delete in parallel.
+        await Parallel.ForEachAsync(token.Messages, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, AcknowledgeOneAsync);
     }
 
     private void ReleaseInstance(string instanceId, bool crashed)
