@@ -6,7 +6,7 @@ namespace BrandFlow.Durable.Core;
 /// <summary>Name-based UUID version 5 (RFC 4122, SHA-1), used for replay-safe GUIDs.</summary>
 internal static class DeterministicGuid
 {
-    /// <summary>The RFC 4122 URL namespace, the namespace DurableTask also uses for its deterministic GUIDs.</summary>
+    /// <summary>The RFC 4122 URL namespace; names are "instance id _ current time _ counter".</summary>
     private static readonly Guid UrlNamespace = new("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
 
     /// <summary>Creates the UUID v5 of a name in the URL namespace.</summary>

@@ -179,6 +179,21 @@ public sealed class DurableTaskClientTests
     }
 
     [Fact]
+    public async Task TerminateInstanceAsync_SuspendedInstance_Terminated()
+    {
+        TestHost host = CreateHost();
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitGo", 0);
+        await host.DrainAsync();
+        await host.Client.SuspendInstanceAsync(id);
+        await host.DrainAsync();
+
+        await host.Client.TerminateInstanceAsync(id, "stop");
+        await host.DrainAsync();
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task PurgeInstanceAsync_CompletedAndRunning_RemovesOnlyCompleted()
     {
         TestHost host = CreateHost();

@@ -173,4 +173,52 @@ public sealed class CompositionTests
         Assert.Equal(2, host.Orchestrations.EpisodeCount);
         Assert.InRange(host.Orchestrations.ReplayedEventCount, Count, (2 * Count) + 10);
     }
+
+    [Fact]
+    public async Task CallSubOrchestratorAsync_ChildTerminated_ParentSeesTerminationFailure()
+    {
+        var host = new TestHost();
+        host.Registry.AddOrchestratorFunc<int, int>("Child", (ctx, _) => ctx.WaitForExternalEvent<int>("never"));
+        host.Registry.AddOrchestratorFunc<int, string>("Parent", async (ctx, x) =>
+        {
+            try
+            {
+                await ctx.CallSubOrchestratorAsync<int>("Child", x, new SubOrchestrationOptions(instanceId: "child-t"));
+                return "completed";
+            }
+            catch (TaskFailedException ex)
+            {
+                return ex.FailureDetails.ErrorType + ": " + ex.FailureDetails.ErrorMessage;
+            }
+        });
+        string parent = await host.Client.ScheduleNewOrchestrationInstanceAsync("Parent", 1);
+        await host.DrainAsync();
+
+        await host.Client.TerminateInstanceAsync("child-t", "duplicate application");
+        await host.DrainAsync();
+
+        string output = (await host.Client.GetInstanceAsync(parent, true))!.ReadOutputAs<string>()!;
+        Assert.StartsWith("Terminated: ", output, StringComparison.Ordinal);
+        Assert.Contains("duplicate application", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallSubOrchestratorAsync_ChildIdFinishedEarlier_ReplacesChild()
+    {
+        var host = new TestHost();
+        host.Registry.AddOrchestratorFunc<int, int>("Child", (_, x) => Task.FromResult(x * 3));
+        host.Registry.AddOrchestratorFunc<int, int>("Parent", (ctx, x) =>
+            ctx.CallSubOrchestratorAsync<int>("Child", x, new SubOrchestrationOptions(instanceId: "reused-child")));
+        OrchestrationMetadata first = await host.RunAsync("Parent", 1);
+        string firstChildExecution = (await host.Client.GetInstanceAsync("reused-child"))!.ExecutionId;
+
+        OrchestrationMetadata second = await host.RunAsync("Parent", 5);
+
+        Assert.Equal(3, first.ReadOutputAs<int>());
+        Assert.Equal(15, second.ReadOutputAs<int>());
+        OrchestrationMetadata child = (await host.Client.GetInstanceAsync("reused-child", true))!;
+        Assert.NotEqual(firstChildExecution, child.ExecutionId);
+        Assert.Equal(5, child.ReadInputAs<int>());
+        Assert.Single((await host.Client.GetHistoryAsync("reused-child")).OfType<ExecutionStartedEvent>());
+    }
 }
