@@ -33,6 +33,9 @@ internal sealed class EpisodeOutcome
     /// <summary>Unconsumed external events carried into the next execution.</summary>
     public IReadOnlyList<(string Name, string? Input)> CarriedEvents { get; set; } = [];
 
+    /// <summary>How many of the new events were applied; later ones arrived after the execution ended and are dropped.</summary>
+    public int AppliedNewEvents { get; set; }
+
     /// <summary>How many history events were replayed (applied from the stored history).</summary>
     public int ReplayedEvents { get; set; }
 }

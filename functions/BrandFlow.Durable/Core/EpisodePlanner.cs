@@ -59,7 +59,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
         IReadOnlyList<HistoryEvent> past = newExecution ? [] : workItem.History;
         EpisodeOutcome outcome = executor.Execute(past, newEvents);
         var builder = new CommitBuilder(workItem, state, started, outcome, now) { NewExecution = newExecution };
-        return new EpisodePlan(builder.Build(newEvents, extraMessages), outcome.ReplayedEvents);
+        return new EpisodePlan(builder.Build(newEvents.Take(Math.Max(1, outcome.AppliedNewEvents)).ToList(), extraMessages), outcome.ReplayedEvents);
     }
 
     /// <summary>Plans a commit that fails the instance with the given reason (used for poison messages).</summary>

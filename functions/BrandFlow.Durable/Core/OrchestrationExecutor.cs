@@ -60,11 +60,12 @@ internal sealed class OrchestrationExecutor(DurableTaskRegistry registry, DataCo
 
                 foreach (HistoryEvent historyEvent in newEvents)
                 {
-                    if (terminated || orchestratorTask is { IsCompleted: true })
+                    if (terminated || outcome.Failure is not null || orchestratorTask is { IsCompleted: true })
                     {
                         break;
                     }
 
+                    outcome.AppliedNewEvents++;
                     Apply(historyEvent, replaying: false);
                 }
             }

@@ -117,4 +117,25 @@ public sealed class DuplicateDeliveryTests
         Assert.Equal("PoisonMessage", result.FailureDetails!.ErrorType);
         Assert.Contains("3 times", result.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ProcessOrchestrationWorkItemAsync_MessagesAfterCompletionInSameBatch_NotRecorded()
+    {
+        var host = new TestHost();
+        host.Registry.AddOrchestratorFunc<int, int>("One", (ctx, _) => ctx.WaitForExternalEvent<int>("a"));
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("One", 0);
+        await host.DrainAsync();
+
+        await host.Client.RaiseEventAsync(id, "a", 1);
+        await host.Client.RaiseEventAsync(id, "b", 2);
+        await host.Client.TerminateInstanceAsync(id, "late");
+        await host.DrainAsync();
+
+        OrchestrationMetadata result = (await host.Client.GetInstanceAsync(id, true))!;
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        IReadOnlyList<HistoryEvent> history = await host.Client.GetHistoryAsync(id);
+        Assert.Single(history.OfType<EventRaisedEvent>());
+        Assert.Empty(history.OfType<ExecutionTerminatedEvent>());
+        Assert.Equal(0, host.Backend.OrchestrationQueueLength);
+    }
 }
