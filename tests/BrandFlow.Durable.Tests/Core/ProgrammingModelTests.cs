@@ -57,6 +57,27 @@ public sealed class ProgrammingModelTests
     }
 
     [Fact]
+    public async Task ConvenienceOverloads_ForwardToCore_AllStepsRecorded()
+    {
+        var host = new TestHost();
+        int sideEffects = 0;
+        host.Registry.AddActivityFunc<object?, int>("NoInput", (_, _) => Task.FromResult(++sideEffects));
+        host.Registry.AddOrchestratorFunc<object?, int>("Child", (_, _) => Task.FromResult(7));
+        host.Registry.AddOrchestrator(new TaskName("Overloads", "3"), () => new OverloadsOrchestrator());
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(new TaskName("Overloads"), new StartOrchestrationOptions("ov"));
+        await host.DrainAsync();
+
+        await host.Client.RaiseEventAsync(id, "late", 5);
+        await host.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        OrchestrationMetadata result = (await host.Client.GetInstanceAsync(id, CancellationToken.None))!;
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        OrchestrationMetadata full = (await host.Client.GetInstanceAsync(id, true))!;
+        Assert.Equal("v3|2|7|5", full.ReadOutputAs<string>());
+        Assert.Equal(3, sideEffects);
+    }
+
+    [Fact]
     public void AddOrchestrator_SameNameTwice_Throws()
     {
         var registry = new DurableTaskRegistry();
@@ -106,6 +127,22 @@ public sealed class ProgrammingModelTests
     {
         public override Task<string> RunAsync(TaskOrchestrationContext context, Payload input) =>
             Task.FromResult($"{context.Name.Name}/{context.InstanceId}/{context.GetInput<Payload>()!.Firm}/{input.Count}");
+    }
+
+    private sealed class OverloadsOrchestrator : TaskOrchestrator<object?, string>
+    {
+        public override async Task<string> RunAsync(TaskOrchestrationContext context, object? input)
+        {
+            var options = new TaskOptions();
+            await context.CallActivityAsync("NoInput", options);
+            await context.CallActivityAsync("NoInput");
+            int second = await context.CallActivityAsync<int>("NoInput", options);
+            await context.CallSubOrchestratorAsync("Child", new SubOrchestrationOptions());
+            int child = await context.CallSubOrchestratorAsync<int>("Child", options);
+            await context.CreateTimer(TimeSpan.FromSeconds(30), CancellationToken.None);
+            int late = await context.WaitForExternalEvent<int>("late", TimeSpan.FromDays(1), CancellationToken.None);
+            return $"v{context.Version}|{second - 1}|{child}|{late}";
+        }
     }
 
     private sealed class WhoAmI : TaskActivity<string, string>
