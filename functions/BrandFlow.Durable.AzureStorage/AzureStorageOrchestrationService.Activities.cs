@@ -76,6 +76,28 @@ public sealed partial class AzureStorageOrchestrationService
     }
 
     /// <summary>
+    /// Makes messages this process received ahead of need visible again at once (call on shutdown, after the
+    /// worker stopped); otherwise they reappear only when their lock times out. Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleasePrefetchedMessagesAsync(CancellationToken cancellationToken = default)
+    {
+        var released = 0;
+        foreach (var received in this.controlReader.TakeAllWaiting())
+        {
+            await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.Zero, conflicted: false, hostOwned: false, cancellationToken);
+            released++;
+        }
+
+        while (this.activityBuffer.TryDequeue(out var received))
+        {
+            await this.ReleaseMessageAsync(this.workItemQueue, received, TimeSpan.Zero, conflicted: false, hostOwned: false, cancellationToken);
+            released++;
+        }
+
+        return released;
+    }
+
+    /// <summary>
     /// Decodes a received message and filters out the ones that must not be processed now: poison messages (moved
     /// to the poison queue, instance failed) and timers not yet due (re-enqueued for the remaining delay).
     /// Returns null when the message was dealt with and must be deleted from its queue.

@@ -117,7 +117,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         }
         catch
         {
-            this.controlReader.Drop(taken.InstanceId);
+            this.controlReader.Return(taken.Messages);
             this.controlReader.Release(taken.InstanceId);
             throw;
         }

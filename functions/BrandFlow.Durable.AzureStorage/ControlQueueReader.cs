@@ -81,6 +81,32 @@ internal sealed class ControlQueueReader
         }
     }
 
+    /// <summary>Puts messages back for a later work item (after a failed read of the instance state).</summary>
+    public void Return(IEnumerable<ReceivedMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            this.Add(message);
+        }
+    }
+
+    /// <summary>Removes and returns every waiting message of instances not locked now (to release them on shutdown).</summary>
+    public List<ReceivedMessage> TakeAllWaiting()
+    {
+        lock (this.gate)
+        {
+            var taken = new List<ReceivedMessage>();
+            foreach (var instanceId in this.pending.Keys.Where(id => !this.locked.Contains(id)).ToList())
+            {
+                taken.AddRange(this.pending[instanceId].Values);
+                this.pending.Remove(instanceId);
+                this.readyOrder.Remove(instanceId);
+            }
+
+            return taken;
+        }
+    }
+
     /// <summary>Forgets waiting messages of an instance (after a simulated crash they come back through the queue).</summary>
     public void Drop(string instanceId)
     {

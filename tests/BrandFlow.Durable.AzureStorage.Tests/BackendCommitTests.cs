@@ -126,6 +126,24 @@ public sealed class BackendCommitTests
     }
 
     [Fact]
+    public async Task ReleasePrefetchedMessages_MakesBufferedMessagesVisibleToAnotherProcess()
+    {
+        var hub = AzuriteStorage.UniqueHub("prefetch");
+        var first = await AzuriteStorage.CreateServiceAsync(hub);
+        var second = await AzuriteStorage.CreateServiceAsync(hub);
+        await first.SendMessageAsync(ActivityMessage("x1", 0), CancellationToken.None);
+        await first.SendMessageAsync(ActivityMessage("x1", 1), CancellationToken.None);
+        var taken = await LockActivityAsync(first);
+
+        // The second message was received with the first one and waits in memory, invisible to others.
+        Assert.Null(await second.LockNextActivityWorkItemAsync(CancellationToken.None));
+        Assert.Equal(1, await first.ReleasePrefetchedMessagesAsync());
+        var other = await LockActivityAsync(second);
+        Assert.NotEqual(taken.Message.MessageId, other.Message.MessageId);
+        await first.DeleteAllAsync();
+    }
+
+    [Fact]
     public async Task Message_RoundTripsThroughJson()
     {
         var message = Completion("x", 3, "{\"a\":1}");
