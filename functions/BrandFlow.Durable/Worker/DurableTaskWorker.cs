@@ -153,14 +153,10 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         {
             Log.InjectedFault(logger, kind, ex.Message);
         }
-        catch (Exception ex) when (ex is OperationCanceledException && abortWork.IsCancellationRequested)
-        {
-            Log.PollFailed(logger, kind, ex);
-        }
         catch (Exception ex)
         {
             // The dispatcher already abandoned the work item and logged; keep the loop alive.
-            Log.PollFailed(logger, kind, ex);
+            Log.WorkItemEndedWithError(logger, kind, ex);
         }
         finally
         {

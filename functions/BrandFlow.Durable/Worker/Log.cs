@@ -41,6 +41,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1030, Level = LogLevel.Error, Message = "Polling for {Kind} work failed")]
     public static partial void PollFailed(ILogger logger, string kind, Exception exception);
 
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Debug, Message = "{Kind} work item ended with an error the dispatcher already handled")]
+    public static partial void WorkItemEndedWithError(ILogger logger, string kind, Exception exception);
+
     [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Injected fault while processing {Kind} work: {Message}")]
     public static partial void InjectedFault(ILogger logger, string kind, string message);
 }

@@ -150,7 +150,7 @@ public sealed class CompositionTests
     }
 
     [Fact]
-    public async Task FanOutFanIn_OneThousandActivities_CompletesWithLinearReplay()
+    public async Task CallActivityAsync_FanOutOfOneThousand_CompletesWithLinearReplay()
     {
         const int Count = 1000;
         var host = new TestHost();

@@ -30,7 +30,7 @@ public sealed class ProgrammingModelTests
     }
 
     [Fact]
-    public async Task TaskOrchestratorSubclass_GetInputAndName_MatchScheduledValues()
+    public async Task RunAsync_TaskOrchestratorSubclass_SeesInputNameAndInstanceId()
     {
         var host = new TestHost();
         host.Registry.AddOrchestrator<Describe>();
@@ -41,7 +41,7 @@ public sealed class ProgrammingModelTests
     }
 
     [Fact]
-    public async Task TaskActivitySubclass_Context_ExposesNameInstanceAndKey()
+    public async Task RunAsync_TaskActivitySubclass_ContextExposesNameInstanceAndKey()
     {
         var host = new TestHost();
         host.Registry.AddActivity<WhoAmI>();
@@ -57,7 +57,7 @@ public sealed class ProgrammingModelTests
     }
 
     [Fact]
-    public async Task ConvenienceOverloads_ForwardToCore_AllStepsRecorded()
+    public async Task CallActivityAsync_ConvenienceOverloads_ForwardToCore()
     {
         var host = new TestHost();
         int sideEffects = 0;

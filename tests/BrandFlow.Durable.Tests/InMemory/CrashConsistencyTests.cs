@@ -40,7 +40,7 @@ public sealed class CrashConsistencyTests
     }
 
     [Fact]
-    public async Task Workload_NoFaults_ProducesExpectedResults()
+    public async Task ProcessWorkItems_NoFaults_ProducesExpectedResults()
     {
         var effects = new EffectStore();
         var host = new TestHost();
@@ -55,7 +55,7 @@ public sealed class CrashConsistencyTests
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public async Task Workload_CrashAtFaultPoint_FreshWorkerCompletesWithSameResults(FaultPoint point, WorkItemKind kind, int nth)
+    public async Task ProcessWorkItems_CrashAtFaultPoint_FreshWorkerCompletesWithSameResults(FaultPoint point, WorkItemKind kind, int nth)
     {
         var effects = new EffectStore();
         var hook = new FaultOnceHook(point, kind, nth);
