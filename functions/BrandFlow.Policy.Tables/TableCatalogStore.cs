@@ -37,6 +37,7 @@ public sealed class TableCatalogStore(TableClient table, TimeProvider clock)
         await UpsertAsync("meta", "vocabulary", Serialize(source.Vocabulary), cancellationToken).ConfigureAwait(false);
         await UpsertAsync("meta", "jurisdictions", Serialize(source.Jurisdictions), cancellationToken).ConfigureAwait(false);
 
+        var stored = await ReadClausePartitionsAsync(cancellationToken).ConfigureAwait(false);
         int newVersions = 0, unchanged = 0;
         var changed = new List<string>();
         foreach (var (path, dto) in source.Documents)
@@ -44,7 +45,8 @@ public sealed class TableCatalogStore(TableClient table, TimeProvider clock)
             var document = catalog.Document(dto.Id!);
             foreach (var group in dto.Clauses.Select((c, i) => (Dto: c, Hash: document.Clauses[i].ContentHash)).GroupBy(x => x.Dto.Id!))
             {
-                var written = await WriteClauseAsync(group.Key, group.Select(x => (x.Dto, x.Hash)).ToList(), cancellationToken).ConfigureAwait(false);
+                var versions = stored.TryGetValue(Partition(group.Key), out var rows) ? ToVersions(group.Key, rows) : [];
+                var written = await WriteClauseAsync(group.Key, versions, group.Select(x => (x.Dto, x.Hash)).ToList(), cancellationToken).ConfigureAwait(false);
                 newVersions += written;
                 unchanged += written == 0 ? 1 : 0;
                 if (written > 0)
@@ -66,13 +68,15 @@ public sealed class TableCatalogStore(TableClient table, TimeProvider clock)
         var vocabulary = Deserialize<VocabularyDto>(await GetJsonAsync("meta", "vocabulary", cancellationToken).ConfigureAwait(false));
         var jurisdictions = Deserialize<JurisdictionsDto>(await GetJsonAsync("meta", "jurisdictions", cancellationToken).ConfigureAwait(false));
         var documents = new List<(string, DocumentDto)>();
+        var partitions = await ReadClausePartitionsAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == "document", cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var header = Deserialize<DocumentRow>(row.GetString("Json"));
             var dto = header.Document;
             foreach (var id in header.ClauseIds)
             {
-                foreach (var version in (await GetVersionsAsync(id, cancellationToken).ConfigureAwait(false)).Where(v => v.Current))
+                var versions = partitions.TryGetValue(Partition(id), out var rows) ? ToVersions(id, rows) : [];
+                foreach (var version in versions.Where(v => v.Current))
                 {
                     version.Source.StoredVersion = version.Version;
                     dto.Clauses.Add(version.Source);
@@ -94,6 +98,11 @@ public sealed class TableCatalogStore(TableClient table, TimeProvider clock)
             rows.Add(row);
         }
 
+        return ToVersions(clauseId, rows);
+    }
+
+    private static List<StoredClauseVersion> ToVersions(string clauseId, List<TableEntity> rows)
+    {
         var current = rows.FirstOrDefault(r => r.RowKey == CurrentRow) is { } c ? Deserialize<List<int>>(c.GetString("Json")) : [];
         return rows.Where(r => r.RowKey != CurrentRow)
             .Select(r => new StoredClauseVersion(clauseId, r.GetInt32("Version") ?? 0, r.GetString("Hash"), current.Contains(r.GetInt32("Version") ?? 0),
@@ -101,9 +110,26 @@ public sealed class TableCatalogStore(TableClient table, TimeProvider clock)
             .OrderBy(v => v.Version).ToList();
     }
 
-    private async Task<int> WriteClauseAsync(string clauseId, List<(ClauseDto Dto, string Hash)> entries, CancellationToken cancellationToken)
+    /// <summary>All clause rows in one scan, grouped by partition: the catalog is small, and one query beats one per clause.</summary>
+    private async Task<Dictionary<string, List<TableEntity>>> ReadClausePartitionsAsync(CancellationToken cancellationToken)
     {
-        var stored = await GetVersionsAsync(clauseId, cancellationToken).ConfigureAwait(false);
+        var partitions = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey gt {"clause|"} and PartitionKey lt {"clause}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (!partitions.TryGetValue(row.PartitionKey, out var rows))
+            {
+                partitions[row.PartitionKey] = rows = [];
+            }
+
+            rows.Add(row);
+        }
+
+        return partitions;
+    }
+
+    private async Task<int> WriteClauseAsync(string clauseId, List<StoredClauseVersion> stored, List<(ClauseDto Dto, string Hash)> entries, CancellationToken cancellationToken)
+    {
         var next = stored.Count == 0 ? 1 : stored.Max(v => v.Version) + 1;
         var actions = new List<TableTransactionAction>();
         var currentVersions = new List<int>();
