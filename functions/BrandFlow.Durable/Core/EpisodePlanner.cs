@@ -6,7 +6,11 @@ namespace BrandFlow.Durable.Core;
 /// <summary>Result of planning an orchestration work item: a commit, or a request to retry later.</summary>
 /// <param name="Commit">The commit, or null when the work item must be abandoned and retried later.</param>
 /// <param name="ReplayedEvents">History events replayed to build it.</param>
-internal sealed record EpisodePlan(OrchestrationCommit? Commit, int ReplayedEvents);
+internal sealed record EpisodePlan(OrchestrationCommit? Commit, int ReplayedEvents)
+{
+    /// <summary>True when the messages arrived before the instance's start and must wait for it.</summary>
+    public bool Deferred { get; init; }
+}
 
 /// <summary>
 /// Turns a locked work item into one commit: drops redelivered, stale and duplicate messages, decides whether the
@@ -34,7 +38,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
             if (pending && !workItem.NewMessages.Any(m => m.Event is ExecutionTerminatedEvent))
             {
                 // Messages overtook the start message; retry once it has arrived.
-                return new EpisodePlan(null, 0);
+                return new EpisodePlan(null, 0) { Deferred = true };
             }
 
             return new EpisodePlan(pending ? TerminatePending(workItem, state!, now) : DropAll(workItem, extraMessages), 0);

@@ -45,37 +45,50 @@ public sealed class OrchestrationDispatcher
     {
         ArgumentNullException.ThrowIfNull(workItem);
         DateTime now = options.TimeProvider.GetUtcNow().UtcDateTime;
-        EpisodePlan plan;
         TaskMessage? poison = options.MaxDeliveryCount > 0
             ? workItem.NewMessages.FirstOrDefault(m => m.DequeueCount > options.MaxDeliveryCount)
             : null;
+        EpisodePlan plan;
+        try
+        {
+            plan = planner.Plan(workItem, now);
+        }
+        catch (Exception ex) when (poison is null)
+        {
+            Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
+            plan = new EpisodePlan(null, 0);
+        }
+
+        Interlocked.Add(ref replayedEvents, plan.ReplayedEvents);
+        if (plan.Commit is null && plan.Deferred)
+        {
+            // Messages that overtook their start wait for it (until a delayed start is due); this is not poison.
+            Log.EpisodeDeferred(logger, workItem.InstanceId);
+            DateTime? startAt = workItem.State?.ScheduledStartTime;
+            TimeSpan delay = startAt > now + options.AbandonDelay ? startAt.Value - now : options.AbandonDelay;
+            await service.AbandonOrchestrationWorkItemAsync(workItem, delay, cancellationToken);
+            return;
+        }
+
         if (poison is not null)
         {
+            // Processing this batch has failed repeatedly (a crash loop): fail the instance with the reason instead.
             Log.PoisonMessage(logger, workItem.InstanceId, poison.MessageId, poison.DequeueCount);
             var failure = new TaskFailureDetails(
                 "PoisonMessage",
                 $"Message {poison.MessageId} ({poison.Event.Kind}) was delivered {poison.DequeueCount} times without being processed.");
             plan = new EpisodePlan(EpisodePlanner.PlanFailure(workItem, now, failure), 0);
         }
-        else
-        {
-            try
-            {
-                plan = planner.Plan(workItem, now);
-            }
-            catch (Exception ex)
-            {
-                Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
-                await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
-                throw;
-            }
-        }
 
-        Interlocked.Add(ref replayedEvents, plan.ReplayedEvents);
         if (plan.Commit is null)
         {
-            Log.EpisodeDeferred(logger, workItem.InstanceId);
-            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, cancellationToken);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
             return;
         }
 

@@ -67,6 +67,23 @@ public sealed class DurableTaskClientTests
     }
 
     [Fact]
+    public async Task RaiseEventAsync_BeforeDelayedStart_WaitsForStartAndIsDelivered()
+    {
+        TestHost host = CreateHost();
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitGo", 0, new StartOrchestrationOptions(StartAt: TestHost.Epoch.AddDays(3)));
+        await host.Client.RaiseEventAsync(id, "Go", 8);
+
+        for (int i = 0; i < 7; i++)
+        {
+            await host.AdvanceAsync(TimeSpan.FromHours(11));
+        }
+
+        OrchestrationMetadata result = (await host.Client.GetInstanceAsync(id, true))!;
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(8, result.ReadOutputAs<int>());
+    }
+
+    [Fact]
     public async Task ScheduleNewOrchestrationInstanceAsync_WithoutId_GeneratesUniqueIds()
     {
         TestHost host = CreateHost();
