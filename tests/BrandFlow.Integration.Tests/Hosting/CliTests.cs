@@ -46,7 +46,21 @@ public class CliTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args, string stdin)
+    [Fact]
+    public async Task LoadPolicies_RunTwiceAgainstAzurite_SecondRunWritesNoNewVersion()
+    {
+        var storage = new Dictionary<string, string> { ["BrandFlow__Storage"] = AzuriteStorage.ConnectionString, ["BrandFlow__PolicyTable"] = AzuriteStorage.UniqueTable("clipolicies") };
+
+        var first = await RunAsync(["load-policies"], "", storage);
+        var second = await RunAsync(["load-policies"], "", storage);
+
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("5 documents, 109 clauses, 109 new clause versions, 0 unchanged", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, second.Exit);
+        Assert.Contains("109 clauses, 0 new clause versions, 109 unchanged", second.Stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args, string stdin, Dictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,6 +78,11 @@ public class CliTests
         // The CLI reads the reviewed files when no storage account is configured.
         start.Environment["BrandFlow__Storage"] = "";
         start.Environment["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies;
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();
