@@ -24,6 +24,37 @@ public static class PolicyEndpoints
             Clauses = d.Clauses.Count,
             d.Provisions,
         }), PolicyJson.Options));
+        group.MapGet("/documents/{id}", (string id, PolicyCatalog catalog) =>
+            catalog.Documents.FirstOrDefault(d => d.Id == id) is not { } d
+                ? Problem(StatusCodes.Status404NotFound, "未找到政策文件 / Document not found", $"政策文件“{id}”不存在 / no document '{id}'")
+                : Results.Json(new
+                {
+                    d.Id,
+                    d.Title,
+                    Status = d.Status == DocumentStatus.Draft ? "draft" : "in-force",
+                    Effective = new { d.Effective.From, d.Effective.To, Basis = d.EffectiveBasis },
+                    d.DefaultTreasuryId,
+                    d.Departments,
+                    Clauses = d.Clauses.Select(c => new
+                    {
+                        c.Id,
+                        c.Version,
+                        c.Section,
+                        c.Title,
+                        c.Quote,
+                        c.Category,
+                        c.Level,
+                        c.AchievementKind,
+                        c.Grade,
+                        c.ApplicantKinds,
+                        Amount = AmountRuleText.Describe(c.Amount),
+                        c.TreasuryId,
+                        c.DepartmentId,
+                        c.Evidence,
+                        Conditions = c.Conditions.Select(x => x.Description),
+                    }),
+                    d.Provisions,
+                }, PolicyJson.Options));
         group.MapGet("/clauses/{id}/versions", async (string id, BrandFlowOptions options, TimeProvider clock, CancellationToken ct) =>
         {
             var versions = await CatalogSourceFactory.Store(options, clock).GetVersionsAsync(id, ct).ConfigureAwait(false);

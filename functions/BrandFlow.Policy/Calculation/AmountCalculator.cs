@@ -75,8 +75,8 @@ internal static class AmountCalculator
                 var baseAmount = ((FixedAmount)referenced.Amount).Amount;
                 var share = decimal.Round(baseAmount * fraction.Fraction, 2, MidpointRounding.AwayFromZero);
                 return AmountOutcome.Pay(share,
-                    $"按“{referenced.Title.Zh}”金额 {Money(baseAmount)} 元的 {fraction.Fraction:P0} 计 {Money(share)} 元",
-                    $"{fraction.Fraction:P0} of '{referenced.Title.En}' (CNY {Money(baseAmount)}) = CNY {Money(share)}");
+                    $"按“{referenced.Title.Zh}”金额 {Money(baseAmount)} 元的 {AmountRuleText.Percent(fraction.Fraction)} 计 {Money(share)} 元",
+                    $"{AmountRuleText.Percent(fraction.Fraction)} of '{referenced.Title.En}' (CNY {Money(baseAmount)}) = CNY {Money(share)}");
 
             case SharedPool pool:
                 var poolEntry = Entry(entries, clause, achievement, e => e.Share is not null);
@@ -87,8 +87,8 @@ internal static class AmountCalculator
                 }
 
                 var pooled = decimal.Round(pool.Total * poolShare, 2, MidpointRounding.AwayFromZero);
-                return AmountOutcome.Pay(pooled, $"奖励总额 {Money(pool.Total)} 元 × 管理员确定的份额 {poolShare:P2} = {Money(pooled)} 元",
-                    $"pool of CNY {Money(pool.Total)} × administrator's share {poolShare:P2} = CNY {Money(pooled)}");
+                return AmountOutcome.Pay(pooled, $"奖励总额 {Money(pool.Total)} 元 × 管理员确定的份额 {AmountRuleText.Percent(poolShare)} = {Money(pooled)} 元",
+                    $"pool of CNY {Money(pool.Total)} × administrator's share {AmountRuleText.Percent(poolShare)} = CNY {Money(pooled)}");
 
             case ExternallySetAmount external:
                 var amountEntry = Entry(entries, clause, achievement, e => e.Amount is not null);
@@ -122,13 +122,13 @@ internal static class AmountCalculator
         var sum = string.Join(" + ", parts.Select(p => $"{p.Field} {Money(p.Value)}"));
         if (pct.Cap is { } cap && raw > cap)
         {
-            return AmountOutcome.Pay(cap, $"（{sum}）× {pct.Rate:P0} = {Money(raw)} 元，超过{pct.CapUnit.Zh}上限，按上限 {Money(cap)} 元",
-                $"({sum}) × {pct.Rate:P0} = CNY {Money(raw)}, above the cap {pct.CapUnit.En}: CNY {Money(cap)}");
+            return AmountOutcome.Pay(cap, $"（{sum}）× {AmountRuleText.Percent(pct.Rate)} = {Money(raw)} 元，超过{pct.CapUnit.Zh}上限，按上限 {Money(cap)} 元",
+                $"({sum}) × {AmountRuleText.Percent(pct.Rate)} = CNY {Money(raw)}, above the cap {pct.CapUnit.En}: CNY {Money(cap)}");
         }
 
         var capText = pct.Cap is { } c ? $"，未超过{pct.CapUnit.Zh}上限 {Money(c)} 元" : "";
         var capTextEn = pct.Cap is { } c2 ? $", within the cap of CNY {Money(c2)} {pct.CapUnit.En}" : "";
-        return AmountOutcome.Pay(raw, $"（{sum}）× {pct.Rate:P0} = {Money(raw)} 元{capText}", $"({sum}) × {pct.Rate:P0} = CNY {Money(raw)}{capTextEn}");
+        return AmountOutcome.Pay(raw, $"（{sum}）× {AmountRuleText.Percent(pct.Rate)} = {Money(raw)} 元{capText}", $"({sum}) × {AmountRuleText.Percent(pct.Rate)} = CNY {Money(raw)}{capTextEn}");
     }
 
     private static AdministratorEntry? Entry(IReadOnlyList<AdministratorEntry> entries, PolicyClause clause, AchievementInput a, Func<AdministratorEntry, bool> has) =>

@@ -33,6 +33,29 @@ public sealed class PolicyApiTests : IClassFixture<PolicyApiTests.LoadedApp>
         Assert.Equal(109, health.GetProperty("clauses").GetInt32());
     }
 
+    [Fact]
+    public async Task DocumentDetail_ListsClausesWithCitationsAndRules()
+    {
+        var document = await client.GetFromJsonAsync<JsonElement>("/api/policy/documents/xn-market-system");
+        var clauses = document.GetProperty("clauses").EnumerateArray().ToList();
+        Assert.Equal(21, clauses.Count);
+        var pledge = clauses.Single(c => c.GetProperty("id").GetString() == "xn-ipfinance-pledge-loan");
+        Assert.Equal("valuationFee + loanInterest 的 50%，单笔贷款最高 500,000 元", pledge.GetProperty("amount").GetProperty("zh").GetString());
+        Assert.StartsWith("对贷款人以商标权、专利权质押贷款融资", pledge.GetProperty("quote").GetString(), StringComparison.Ordinal);
+
+        var missing = await client.GetAsync("/api/policy/documents/nope");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClauseVersions_ReadFromTables()
+    {
+        var versions = await client.GetFromJsonAsync<JsonElement>("/api/policy/clauses/cy-tm-well-known/versions");
+        var only = Assert.Single(versions.EnumerateArray());
+        Assert.Equal(1, only.GetProperty("version").GetInt32());
+        Assert.True(only.GetProperty("current").GetBoolean());
+    }
+
     [Theory]
     [MemberData(nameof(OneCasePerDocument))]
     public async Task Evaluate_EachDocumentsJurisdiction_Answers(string jurisdiction, string creditCode, string achievement, decimal total)

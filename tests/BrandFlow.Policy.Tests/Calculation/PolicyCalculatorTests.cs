@@ -59,6 +59,26 @@ public class PolicyCalculatorTests
         Assert.Contains("未满五年迁出", obligation.Zh, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_UnderAnotherCulture_ExplainsWithCultureIndependentNumbers()
+    {
+        var body = ValidBody.Replace("""{ "id": "a1", "kind": "trademark.well-known", "level": "national", "date": "2023-05-10", "identifiers": ["TM-1"] }""",
+            """{ "id": "a1", "kind": "ip.enforcement-costs", "date": "2023-05-10", "amounts": { "costs": 12345.5 } }""", StringComparison.Ordinal)
+            .Replace("\"kind\": \"enterprise\"", "\"kind\": \"agency\"", StringComparison.Ordinal);
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("fr-FR");
+        try
+        {
+            var award = Assert.Single(Calculator.Value.Evaluate(PolicyJson.ParseRequest(body)).Awards);
+            Assert.Equal(6172.75m, award.Amount);
+            Assert.Contains("（costs 12,345.50）× 50% = 6,172.75 元", award.Explanation.Zh, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     [Theory]
     [InlineData("{ not json", "$")]
     [InlineData("""{ "asOf": "2024-12-31", "applicant": {}, "achievements": [], "surprise": 1 }""", "surprise")]
