@@ -94,7 +94,8 @@ internal sealed class OrchestrationExecutor(DurableTaskRegistry registry, DataCo
             switch (historyEvent)
             {
                 case OrchestratorStartedEvent:
-                    currentTime = historyEvent.Timestamp;
+                    // Normalized so replay-derived values (NewGuid names) do not depend on how a backend stored the kind.
+                    currentTime = DateTime.SpecifyKind(historyEvent.Timestamp, DateTimeKind.Utc);
                     if (context is not null)
                     {
                         context.CurrentTime = currentTime;
