@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Queues;
+using BrandFlow.Durable.AzureStorage.Storage;
 using BrandFlow.Durable.Backend;
 
 namespace BrandFlow.Durable.AzureStorage;
@@ -10,6 +11,7 @@ public sealed partial class AzureStorageOrchestrationService
 {
     private readonly ConcurrentQueue<ReceivedMessage> activityBuffer = new();
     private readonly SemaphoreSlim activityReceiveGate = new(1, 1);
+    private int timerRequeues;
 
     /// <inheritdoc/>
     public async Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken)
@@ -105,22 +107,27 @@ public sealed partial class AzureStorageOrchestrationService
     private async Task<ReceivedMessage?> ScreenAsync(QueueClient queue, ReceivedRaw raw, CancellationToken cancellationToken)
     {
         var poisonQueue = queue == this.controlQueue ? this.controlPoisonQueue : this.workItemPoisonQueue;
+        if (raw.DequeueCount > this.options.MaxDequeueCount)
+        {
+            // Checked before decoding, so a message that fails in decoding itself still ends in the poison queue.
+            var envelope = MessageCodec.ParseEnvelopeOrNull(raw.Text);
+            var reason = $"Message {envelope?.Id ?? raw.QueueMessageId} ({envelope?.Message?.Event.Kind ?? "offloaded"}) failed "
+                + $"{raw.DequeueCount - 1} deliveries and was moved to queue '{poisonQueue.Name}'.";
+            await this.MoveToPoisonAsync(queue, poisonQueue, raw, envelope, reason, cancellationToken);
+            return null;
+        }
+
         TaskMessage message;
         try
         {
             message = await this.codec.DecodeAsync(raw.Text, raw.DequeueCount, cancellationToken);
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or NotSupportedException
+            || (ex is RequestFailedException { Status: 404 }))
         {
+            // Malformed, or its payload blob is gone (the instance was purged): it can never be processed.
             Log.UnreadableMessage(this.logger, ex, raw.QueueMessageId, queue.Name);
-            await this.MoveToPoisonAsync(queue, poisonQueue, raw, null, "The message could not be read: " + ex.Message, cancellationToken);
-            return null;
-        }
-
-        if (raw.DequeueCount > this.options.MaxDequeueCount)
-        {
-            var reason = $"Message {message.MessageId} ({message.Event.Kind}) failed {raw.DequeueCount - 1} deliveries and was moved to queue '{poisonQueue.Name}'.";
-            await this.MoveToPoisonAsync(queue, poisonQueue, raw, message, reason, cancellationToken);
+            await this.MoveToPoisonAsync(queue, poisonQueue, raw, MessageCodec.ParseEnvelopeOrNull(raw.Text), "The message could not be read: " + ex.Message, cancellationToken);
             return null;
         }
 
@@ -129,7 +136,7 @@ public sealed partial class AzureStorageOrchestrationService
             Log.TimerChained(this.logger, message.MessageId, message.InstanceId, due);
             await this.sender.ResendRawAsync(queue, raw.Text, delay, cancellationToken);
             await DeleteRawAsync(queue, raw, cancellationToken);
-            this.TimerRequeues++;
+            Interlocked.Increment(ref this.timerRequeues);
             return null;
         }
 
@@ -137,17 +144,16 @@ public sealed partial class AzureStorageOrchestrationService
     }
 
     /// <summary>How many not-yet-due timer messages were re-enqueued (chained) by this process.</summary>
-    public int TimerRequeues { get; private set; }
+    public int TimerRequeues => Volatile.Read(ref this.timerRequeues);
 
-    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poisonQueue, ReceivedRaw raw, TaskMessage? message, string reason, CancellationToken cancellationToken)
+    private async Task MoveToPoisonAsync(QueueClient queue, QueueClient poisonQueue, ReceivedRaw raw, QueueEnvelope? envelope, string reason, CancellationToken cancellationToken)
     {
-        var envelope = Storage.MessageCodec.ParseEnvelopeOrNull(raw.Text);
-        var instanceId = message?.InstanceId ?? envelope?.TargetInstanceId;
-        Log.PoisonMessage(this.logger, message?.MessageId ?? envelope?.Id, instanceId, raw.DequeueCount, poisonQueue.Name);
+        var instanceId = envelope?.TargetInstanceId;
+        Log.PoisonMessage(this.logger, envelope?.Id, instanceId, raw.DequeueCount, poisonQueue.Name);
         await this.sender.ResendRawAsync(poisonQueue, raw.Text, null, cancellationToken);
         if (instanceId is not null)
         {
-            await this.FailInstanceAsync(instanceId, message?.ExecutionId, reason, cancellationToken);
+            await this.FailInstanceAsync(instanceId, envelope?.Message?.ExecutionId, reason, cancellationToken);
         }
 
         await DeleteRawAsync(queue, raw, cancellationToken);

@@ -32,6 +32,20 @@ public sealed class BackendFailureTests
     }
 
     [Fact]
+    public async Task MessageWhosePayloadBlobIsGone_GoesToPoisonQueueInsteadOfFailingForever()
+    {
+        var service = await AzuriteStorage.CreateServiceAsync(AzuriteStorage.UniqueHub("gone"));
+        var big = "\"" + new string('y', 100_000) + "\"";
+        await service.SendMessageAsync(TaskMessage.Create("g1", null, new EventRaisedEvent { Name = "e", Input = big, Timestamp = DateTime.UtcNow }), CancellationToken.None);
+        Assert.Equal(1, await service.Payloads.DeleteInstanceAsync("g1", CancellationToken.None));
+
+        Assert.Null(await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None));
+        Assert.NotNull((await service.ControlPoisonQueue.PeekMessageAsync()).Value);
+        Assert.Null((await service.ControlQueue.PeekMessageAsync()).Value);
+        await service.DeleteAllAsync();
+    }
+
+    [Fact]
     public async Task AfterCommitBeforeSend_Crash_OutboxSweepResendsActivity()
     {
         var hub = AzuriteStorage.UniqueHub("sweep");
