@@ -68,4 +68,27 @@ public sealed partial class AzureStorageOrchestrationService
             ? CustomHandlerResponse.Success($"Ran activity message {received.Message.MessageId}.")
             : CustomHandlerResponse.Failure($"Activity message {received.Message.MessageId} was not completed; the host will retry it.");
     }
+
+    /// <summary>
+    /// After a failed trigger invocation on the last allowed delivery, moves the message to the poison queue and
+    /// fails its instance with the reason, so the outcome is the same as in polling mode whatever the host's own
+    /// maxDequeueCount (which must not be lower than <see cref="AzureStorageOrchestrationServiceOptions.MaxDequeueCount"/>).
+    /// Returns true when it did, and the host should then treat the invocation as successful.
+    /// </summary>
+    internal async Task<bool> PoisonIfExhaustedAsync(bool controlQueue, QueueTriggerInvocation invocation, string failure, CancellationToken cancellationToken)
+    {
+        if (invocation.DequeueCount < this.options.MaxDequeueCount)
+        {
+            return false;
+        }
+
+        var queue = controlQueue ? this.controlQueue : this.workItemQueue;
+        var poisonQueue = controlQueue ? this.controlPoisonQueue : this.workItemPoisonQueue;
+        var envelope = Storage.MessageCodec.ParseEnvelopeOrNull(invocation.MessageText);
+        var reason = $"Message {envelope?.Id ?? invocation.QueueMessageId} failed {invocation.DequeueCount} deliveries "
+            + $"(last error: {failure}) and was moved to queue '{poisonQueue.Name}'.";
+        var raw = new ReceivedRaw(invocation.QueueMessageId, null, invocation.MessageText, invocation.DequeueCount);
+        await this.MoveToPoisonAsync(queue, poisonQueue, raw, envelope, reason, cancellationToken);
+        return true;
+    }
 }

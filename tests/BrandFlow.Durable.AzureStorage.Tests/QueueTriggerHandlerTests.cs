@@ -65,6 +65,29 @@ public sealed class QueueTriggerHandlerTests
         await service.DeleteAllAsync();
     }
 
+    [Fact]
+    public async Task FailingOnLastDelivery_MovesToPoisonAndFailsInstance()
+    {
+        var service = await AzuriteStorage.CreateServiceAsync(AzuriteStorage.UniqueHub("trigpoison"), o => o.MaxDequeueCount = 3);
+        await service.CreateInstanceAsync(StartMessage("tp1"), CancellationToken.None);
+        var handler = new QueueTriggerHandler(
+            service,
+            (_, _) => throw new InvalidOperationException("engine broke"),
+            (_, _) => Task.CompletedTask);
+        var start = (await service.ControlQueue.ReceiveMessageAsync()).Value;
+
+        var early = await handler.HandleControlMessageAsync(HostRequest(start.Body.ToString(), start.MessageId, 2), CancellationToken.None);
+        Assert.Equal(500, early.StatusCode);
+        var last = await handler.HandleControlMessageAsync(HostRequest(start.Body.ToString(), start.MessageId, 3), CancellationToken.None);
+        Assert.True(last.Succeeded);
+
+        var state = await service.GetStateAsync("tp1", CancellationToken.None);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, state!.RuntimeStatus);
+        Assert.Contains("engine broke", state.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.NotNull((await service.ControlPoisonQueue.PeekMessageAsync()).Value);
+        await service.DeleteAllAsync();
+    }
+
     private static string HostRequest(string text, string id, int dequeueCount) =>
         JsonSerializer.Serialize(new { Data = new { message = text }, Metadata = new { DequeueCount = dequeueCount, Id = id } });
 }

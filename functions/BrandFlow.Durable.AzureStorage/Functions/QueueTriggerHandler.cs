@@ -33,30 +33,47 @@ public sealed class QueueTriggerHandler
     public async Task<CustomHandlerResponse> HandleControlMessageAsync(string requestJson, CancellationToken cancellationToken)
     {
         var invocation = QueueTriggerInvocation.Parse(requestJson);
+        CustomHandlerResponse response;
         try
         {
-            return await this.service.ProcessControlTriggerAsync(invocation, this.processOrchestration, cancellationToken);
+            response = await this.service.ProcessControlTriggerAsync(invocation, this.processOrchestration, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.TriggerFailed(this.logger, ex, this.service.ControlQueue.Name, invocation.QueueMessageId);
-            return CustomHandlerResponse.Failure($"{ex.GetType().Name}: {ex.Message}");
+            response = CustomHandlerResponse.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
+
+        return await this.PoisonIfExhaustedAsync(controlQueue: true, invocation, response, cancellationToken);
     }
 
     /// <summary>Handles one invocation of the work-item (activity) queue trigger.</summary>
     public async Task<CustomHandlerResponse> HandleWorkItemMessageAsync(string requestJson, CancellationToken cancellationToken)
     {
         var invocation = QueueTriggerInvocation.Parse(requestJson);
+        CustomHandlerResponse response;
         try
         {
-            return await this.service.ProcessWorkItemTriggerAsync(invocation, this.processActivity, cancellationToken);
+            response = await this.service.ProcessWorkItemTriggerAsync(invocation, this.processActivity, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.TriggerFailed(this.logger, ex, this.service.WorkItemQueue.Name, invocation.QueueMessageId);
-            return CustomHandlerResponse.Failure($"{ex.GetType().Name}: {ex.Message}");
+            response = CustomHandlerResponse.Failure($"{ex.GetType().Name}: {ex.Message}");
         }
+
+        return await this.PoisonIfExhaustedAsync(controlQueue: false, invocation, response, cancellationToken);
+    }
+
+    private async Task<CustomHandlerResponse> PoisonIfExhaustedAsync(bool controlQueue, QueueTriggerInvocation invocation, CustomHandlerResponse response, CancellationToken cancellationToken)
+    {
+        if (response.Succeeded
+            || !await this.service.PoisonIfExhaustedAsync(controlQueue, invocation, string.Join(" ", response.Logs), cancellationToken))
+        {
+            return response;
+        }
+
+        return CustomHandlerResponse.Success($"Message {invocation.QueueMessageId} failed {invocation.DequeueCount} deliveries; moved to the poison queue and its instance marked Failed.");
     }
 
     /// <summary>Handles a timer-trigger invocation: one maintenance pass (outbox sweep).</summary>
