@@ -55,6 +55,21 @@ internal sealed class Scenarios
         });
         registry.AddOrchestratorFunc<string, string>("Echo", async (context, text) =>
             await context.CallActivityAsync<string>("Reverse", text));
+        registry.AddOrchestratorFunc<int, int>("Countdown", async (context, remaining) =>
+        {
+            if (remaining > 0)
+            {
+                await context.CallActivityAsync<int>("Increment", remaining);
+                context.ContinueAsNew(remaining - 1);
+            }
+
+            return remaining;
+        });
+        registry.AddOrchestratorFunc<int, int>("Parent", async (context, width) =>
+        {
+            var children = Enumerable.Range(1, 3).Select(i => context.CallSubOrchestratorAsync<int>("FanOut", width));
+            return (await Task.WhenAll(children)).Sum();
+        });
         return registry;
     }
 
