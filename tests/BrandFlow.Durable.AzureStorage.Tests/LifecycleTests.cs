@@ -44,6 +44,25 @@ public sealed class LifecycleTests
         await host.Service.DeleteAllAsync();
     }
 
+    [Fact]
+    public async Task DelayedStart_EventRaisedBeforeTheStart_IsKeptAndNotPoisoned()
+    {
+        var scenarios = new Scenarios();
+        await using var host = await WorkerHost.StartAsync(AzuriteStorage.UniqueHub("later"), scenarios, o => o.MaxDequeueCount = 2);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Approval", 1, new StartOrchestrationOptions("later", startAt));
+        await host.Client.RaiseEventAsync("later", "approve", 1);
+
+        var done = await host.WaitForAllAsync(["later"], TimeSpan.FromSeconds(30));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done["later"].RuntimeStatus);
+        Assert.Equal("3", done["later"].Output);
+        var started = (await host.Service.GetHistoryAsync("later", CancellationToken.None)).OfType<Backend.OrchestratorStartedEvent>().First().Timestamp;
+        Assert.True(started >= startAt.UtcDateTime.AddSeconds(-1), $"started at {started:o}, before {startAt:o}");
+        Assert.Null((await host.Service.ControlPoisonQueue.PeekMessageAsync()).Value);
+        await host.Worker.StopAsync();
+        await host.Service.DeleteAllAsync();
+    }
+
     private static async Task WaitForStatusAsync(DurableTaskClient client, string instanceId, OrchestrationRuntimeStatus status)
     {
         for (var i = 0; i < 100; i++)
