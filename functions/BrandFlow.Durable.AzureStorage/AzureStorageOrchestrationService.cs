@@ -133,8 +133,6 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         var crashed = false;
         try
         {
-            var now = this.options.TimeProvider.GetUtcNow();
-            var taken = this.sentOutbox.TakeForCommit(instanceId, now - (this.options.OutboxResendAfter / 2));
             var outbox = commit.Outbox.ToList();
             var plan = new CommitPlan
             {
@@ -143,8 +141,15 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
                 ResetHistory = commit.IsContinueAsNew || commit.IsNewExecution,
                 State = commit.State,
                 Outbox = outbox,
-                DeleteOutboxRowKeys = taken.Select(t => t.RowKey).ToList(),
             };
+
+            // Outbox rows sent earlier ride along for free, but only in a batch that is written anyway.
+            List<(string RowKey, DateTimeOffset SentAt)> taken = [];
+            if (!plan.IsEmpty && token.Holder.Snapshot.State is not null)
+            {
+                taken = this.sentOutbox.TakeForCommit(instanceId, this.options.TimeProvider.GetUtcNow() - (this.options.OutboxResendAfter / 2));
+                plan = plan with { DeleteOutboxRowKeys = taken.Select(t => t.RowKey).ToList() };
+            }
 
             InstanceSnapshot snapshot;
             try

@@ -19,6 +19,8 @@ var scenarios = new BenchScenarios(connection);
 
 Console.WriteLine("[bench] 200 instances x chain of 10 activities...");
 var chains = await scenarios.ChainsAsync(200, 10);
+Console.WriteLine("[bench] one instance alone, chain of 20 activities...");
+var singleChain = await scenarios.ChainsAsync(1, 20);
 Console.WriteLine("[bench] one instance fanning out to 1,000 activities...");
 var fanOut = await scenarios.FanOutAsync(1000);
 Console.WriteLine("[bench] 1,000 external events into waiting instances...");
@@ -26,7 +28,7 @@ var (events, memory) = await scenarios.EventsAsync(1000);
 Console.WriteLine("[bench] idle worker for 60 s...");
 var (idlePerMinute, idle) = await scenarios.IdleAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
 
-var report = new BenchReport(started, DateTimeOffset.UtcNow - started, raw, chains, fanOut, events, memory, idlePerMinute, idle);
+var report = new BenchReport(started, DateTimeOffset.UtcNow - started, raw, chains, singleChain, fanOut, events, memory, idlePerMinute, idle);
 var table = report.Render();
 Console.WriteLine();
 Console.WriteLine(table);

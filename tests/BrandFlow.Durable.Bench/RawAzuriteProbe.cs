@@ -35,6 +35,7 @@ internal sealed class RawAzuriteProbe
             results.Add(new RawRate("queue put+get+delete", "messages/s", tasks, await this.MeasureAsync(tasks, (_, _) => QueueRoundTripAsync(queue))));
         }
 
+        results.Add(new RawRate("receive (32) + delete, 1,000 messages waiting", "messages/s", 8, await DrainBacklogAsync(queue, 1000)));
         await table.DeleteAsync();
         await queue.DeleteAsync();
         return results;
@@ -62,6 +63,23 @@ internal sealed class RawAzuriteProbe
         {
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }
+    }
+
+    /// <summary>Fills the queue, then drains it as a worker does (batch receive, parallel deletes): Azurite slows with queue length.</summary>
+    private static async Task<double> DrainBacklogAsync(QueueClient queue, int count)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 8 };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, ct) => await queue.SendMessageAsync("backlog", ct));
+        var watch = Stopwatch.StartNew();
+        var drained = 0;
+        while (drained < count)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(32)).Value;
+            await Parallel.ForEachAsync(batch, parallel, async (m, ct) => await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, ct));
+            drained += batch.Length;
+        }
+
+        return drained / watch.Elapsed.TotalSeconds;
     }
 
     private async Task<double> MeasureAsync(int tasks, Func<int, long, Task> operation)
