@@ -42,9 +42,13 @@ public sealed partial class AzureStorageOrchestrationService
         return resent;
     }
 
+    /// <summary>Sent outbox rows are deleted well before the sweep would take them for unsent and send them again.</summary>
+    private TimeSpan SentOutboxDeleteDelay =>
+        this.options.SentOutboxDeleteDelay < this.options.OutboxResendAfter / 2 ? this.options.SentOutboxDeleteDelay : this.options.OutboxResendAfter / 2;
+
     private async Task FlushSentOutboxAsync(CancellationToken cancellationToken)
     {
-        var expired = this.sentOutbox.TakeExpired(this.options.TimeProvider.GetUtcNow() - this.options.SentOutboxDeleteDelay);
+        var expired = this.sentOutbox.TakeExpired(this.options.TimeProvider.GetUtcNow() - this.SentOutboxDeleteDelay);
         foreach (var (instanceId, rowKey) in expired)
         {
             await this.store.DeleteRowAsync(instanceId, rowKey, cancellationToken);
@@ -64,7 +68,7 @@ public sealed partial class AzureStorageOrchestrationService
 
             sweep = now >= this.nextMaintenance;
             this.maintenanceRunning = true;
-            this.nextSentOutboxFlush = now + this.options.SentOutboxDeleteDelay;
+            this.nextSentOutboxFlush = now + this.SentOutboxDeleteDelay;
             if (sweep)
             {
                 this.nextMaintenance = now + this.options.OutboxSweepInterval;
