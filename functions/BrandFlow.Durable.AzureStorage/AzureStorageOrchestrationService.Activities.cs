@@ -42,7 +42,18 @@ public sealed partial class AzureStorageOrchestrationService
             }
         }
 
-        return received is null ? null : new ActivityWorkItem { Message = received.Message, LockToken = new ActivityLock { Received = received } };
+        if (received is null)
+        {
+            return null;
+        }
+
+        if (received.IsStale(this.options.LockTimeout))
+        {
+            // Prefetched too long ago: another worker may already run it; the queue will deliver it again anyway.
+            return await this.LockNextActivityWorkItemAsync(cancellationToken);
+        }
+
+        return new ActivityWorkItem { Message = received.Message, LockToken = new ActivityLock { Received = received } };
     }
 
     /// <inheritdoc/>

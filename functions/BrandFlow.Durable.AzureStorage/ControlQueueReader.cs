@@ -151,9 +151,14 @@ internal sealed class ControlQueueReader
                 this.readyOrder.RemoveAt(i);
                 if (this.pending.Remove(instanceId, out var messages))
                 {
-                    this.locked.Add(instanceId);
-                    ready = (instanceId, messages.Values.ToList());
-                    return true;
+                    // Messages whose lock is about to expire are left to the queue's redelivery.
+                    var fresh = messages.Values.Where(m => !m.IsStale(this.options.LockTimeout)).ToList();
+                    if (fresh.Count > 0)
+                    {
+                        this.locked.Add(instanceId);
+                        ready = (instanceId, fresh);
+                        return true;
+                    }
                 }
 
                 i--;

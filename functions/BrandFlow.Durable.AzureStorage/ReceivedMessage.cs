@@ -7,7 +7,18 @@ namespace BrandFlow.Durable.AzureStorage;
 /// <param name="PopReceipt">Receipt of this delivery; null when the Functions host owns the message.</param>
 /// <param name="Text">Raw queue text, re-sent unchanged when the message must be re-enqueued.</param>
 /// <param name="Message">The decoded task message.</param>
-internal sealed record ReceivedMessage(string QueueMessageId, string? PopReceipt, string Text, TaskMessage Message);
+internal sealed record ReceivedMessage(string QueueMessageId, string? PopReceipt, string Text, TaskMessage Message)
+{
+    /// <summary>When this delivery was received (monotonic milliseconds), to tell when its lock is about to expire.</summary>
+    public long ReceivedAtMs { get; init; } = Environment.TickCount64;
+
+    /// <summary>
+    /// Whether the message waited in memory so long that its lock (queue invisibility) may expire before it is
+    /// processed; such a message is dropped from memory, since the queue will deliver it again.
+    /// </summary>
+    public bool IsStale(TimeSpan lockTimeout) =>
+        this.PopReceipt is not null && Environment.TickCount64 - this.ReceivedAtMs > lockTimeout.TotalMilliseconds * 0.8;
+}
 
 /// <summary>Lock token of an orchestration work item.</summary>
 internal sealed class OrchestrationLock

@@ -144,6 +144,23 @@ public sealed class BackendCommitTests
     }
 
     [Fact]
+    public async Task PrefetchedMessage_HeldPastMostOfItsLock_IsLeftToRedelivery()
+    {
+        var service = await AzuriteStorage.CreateServiceAsync(AzuriteStorage.UniqueHub("stale"), o => o.LockTimeout = TimeSpan.FromSeconds(1));
+        await service.SendMessageAsync(ActivityMessage("s1", 0), CancellationToken.None);
+        await service.SendMessageAsync(ActivityMessage("s1", 1), CancellationToken.None);
+        var first = await LockActivityAsync(service);
+        await service.CompleteActivityWorkItemAsync(first, Completion("s1", first.TaskScheduled.EventId), CancellationToken.None);
+        await Task.Delay(1500);
+
+        // The prefetched copy is stale; what comes back is the queue's redelivery, with a new receipt.
+        var second = await LockActivityAsync(service);
+        Assert.Equal(2, second.Message.DequeueCount);
+        Assert.NotEqual(first.Message.MessageId, second.Message.MessageId);
+        await service.DeleteAllAsync();
+    }
+
+    [Fact]
     public async Task Message_RoundTripsThroughJson()
     {
         var message = Completion("x", 3, "{\"a\":1}");
