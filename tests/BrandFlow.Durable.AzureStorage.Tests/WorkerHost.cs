@@ -55,7 +55,11 @@ internal sealed class WorkerHost : IAsyncDisposable
     }
 
     /// <summary>Waits until every listed instance has finished; fails with the stragglers' ids after the timeout.</summary>
-    public async Task<Dictionary<string, OrchestrationState>> WaitForAllAsync(IReadOnlyCollection<string> instanceIds, TimeSpan timeout)
+    public Task<Dictionary<string, OrchestrationState>> WaitForAllAsync(IReadOnlyCollection<string> instanceIds, TimeSpan timeout) =>
+        WaitForAllAsync(this.Service, instanceIds, timeout);
+
+    /// <summary>Waits until every listed instance of a task hub has finished, polling one query per half second.</summary>
+    public static async Task<Dictionary<string, OrchestrationState>> WaitForAllAsync(IOrchestrationServiceClient service, IReadOnlyCollection<string> instanceIds, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         var finished = new Dictionary<string, OrchestrationState>(StringComparer.Ordinal);
@@ -64,7 +68,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             string? token = null;
             do
             {
-                var page = await this.Service.QueryInstancesAsync(new InstanceQuery { PageSize = 1000, ContinuationToken = token, FetchInputsAndOutputs = true }, CancellationToken.None);
+                var page = await service.QueryInstancesAsync(new InstanceQuery { PageSize = 1000, ContinuationToken = token, FetchInputsAndOutputs = true }, CancellationToken.None);
                 foreach (var state in page.Instances.Where(s => s.RuntimeStatus.IsTerminal()))
                 {
                     finished[state.InstanceId] = state;

@@ -3,11 +3,19 @@ namespace BrandFlow.Durable.Bench;
 /// <summary>The orchestrations and activities the benchmark runs.</summary>
 internal static class BenchWorkloads
 {
-    /// <summary>Registers Chain10, FanOut, WaitForGo and the Increment activity.</summary>
-    public static DurableTaskRegistry CreateRegistry()
+    /// <summary>Registers Chain, FanOut, WaitForGo and the Increment activity, which first awaits <paramref name="recordEffect"/> if given.</summary>
+    public static DurableTaskRegistry CreateRegistry(Func<TaskActivityContext, int, Task>? recordEffect = null)
     {
         var registry = new DurableTaskRegistry();
-        registry.AddActivityFunc<int, int>("Increment", (_, value) => Task.FromResult(value + 1));
+        registry.AddActivityFunc<int, int>("Increment", async (context, value) =>
+        {
+            if (recordEffect is not null)
+            {
+                await recordEffect(context, value);
+            }
+
+            return value + 1;
+        });
         registry.AddOrchestratorFunc<int, int>("Chain", async (context, length) =>
         {
             var value = 0;

@@ -3,12 +3,18 @@ using BrandFlow.Durable.AzureStorage.Storage;
 using BrandFlow.Durable.Bench;
 
 // Benchmark of the durable runtime on Azurite. Run it through scripts/bench-durable.sh, which starts a private
-// Azurite and passes its connection string in BRANDFLOW_BENCH_STORAGE. Argument: path of the results file.
+// Azurite and passes its connection string in BRANDFLOW_BENCH_STORAGE. Argument: path of the results file; or
+// `worker <hub>` to run one worker process (see WorkerProcess).
 var connection = Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_STORAGE");
 if (string.IsNullOrEmpty(connection))
 {
     Console.Error.WriteLine("BRANDFLOW_BENCH_STORAGE is not set; run scripts/bench-durable.sh.");
     return 2;
+}
+
+if (args is ["worker", var hub])
+{
+    return await WorkerProcess.RunAsync(connection, hub);
 }
 
 var resultsPath = args.Length > 0 ? args[0] : "results.md";
