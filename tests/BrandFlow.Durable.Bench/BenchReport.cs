@@ -25,7 +25,7 @@ internal sealed record BenchReport(
         b.AppendLine();
         b.AppendLine(Inv($"Run {this.Started:yyyy-MM-dd HH:mm} UTC by `scripts/bench-durable.sh` (Release build), {this.Duration.TotalSeconds:F0} s in all."));
         b.AppendLine(Inv($"Machine: {CpuModel()}, {Environment.ProcessorCount} cores, {TotalMemoryGiB():F0} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; Azurite 3.35.0 (npm) on the same cores, loopback."));
-        b.AppendLine("One worker process (16 orchestration and 32 activity slots) with its own storage clients; transactions are counted by an Azure.Core pipeline policy on those clients (every request attempt). Client-side scheduling and polling use separate clients and are not in the per-activity figure.");
+        b.AppendLine("One worker process (16 orchestration and 32 activity slots) with its own storage clients; transactions are counted by an Azure.Core pipeline policy on those clients (every request attempt). Client-side scheduling and polling use separate clients and are not in the per-activity figure. Rates vary by tens of percent between runs on this shared 2-core machine: read each beside the raw rates of the same run; transaction counts are stable.");
         b.AppendLine();
         b.AppendLine("## Raw Azurite rates (same run)");
         b.AppendLine();
