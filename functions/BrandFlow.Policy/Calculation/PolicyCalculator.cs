@@ -40,7 +40,7 @@ public sealed class PolicyCalculator(PolicyCatalog catalog)
             .OrderBy(x => x.Achievement.Date).ThenBy(x => Levels.Rank(x.Achievement.Level ?? "none")).ToList();
         foreach (var (achievement, id) in ordered)
         {
-            achievement.Id = id;
+            achievement.Id = id; // administrator entries and explanations refer to achievements by id; unnamed ones get a1, a2, ...
             foreach (var document in documents)
             {
                 foreach (var clause in Matching(document, achievement))
