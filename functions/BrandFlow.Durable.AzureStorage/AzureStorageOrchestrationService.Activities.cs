@@ -85,7 +85,7 @@ public sealed partial class AzureStorageOrchestrationService
         }
 
         token.Abandoned = true;
-        await this.ReleaseMessageAsync(this.workItemQueue, token.Received, retryDelay, conflicted: false, token.HostOwned, cancellationToken);
+        await this.ReleaseMessageAsync(this.workItemQueue, token.Received, retryDelay, requeue: false, token.HostOwned, cancellationToken);
     }
 
     /// <summary>
@@ -97,13 +97,13 @@ public sealed partial class AzureStorageOrchestrationService
         var released = 0;
         foreach (var received in this.controlReader.TakeAllWaiting())
         {
-            await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.Zero, conflicted: false, hostOwned: false, cancellationToken);
+            await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.Zero, requeue: false, hostOwned: false, cancellationToken);
             released++;
         }
 
         while (this.activityBuffer.TryDequeue(out var received))
         {
-            await this.ReleaseMessageAsync(this.workItemQueue, received, TimeSpan.Zero, conflicted: false, hostOwned: false, cancellationToken);
+            await this.ReleaseMessageAsync(this.workItemQueue, received, TimeSpan.Zero, requeue: false, hostOwned: false, cancellationToken);
             released++;
         }
 
@@ -170,10 +170,10 @@ public sealed partial class AzureStorageOrchestrationService
         await DeleteRawAsync(queue, raw, cancellationToken);
     }
 
-    /// <summary>Makes a message visible again: re-sent as a fresh copy after a conflict, so it does not count toward poison.</summary>
-    private async Task ReleaseMessageAsync(QueueClient queue, ReceivedMessage received, TimeSpan delay, bool conflicted, bool hostOwned, CancellationToken cancellationToken)
+    /// <summary>Makes a message visible again; with <paramref name="requeue"/> as a fresh copy, so this delivery does not count toward poison.</summary>
+    private async Task ReleaseMessageAsync(QueueClient queue, ReceivedMessage received, TimeSpan delay, bool requeue, bool hostOwned, CancellationToken cancellationToken)
     {
-        if (conflicted)
+        if (requeue)
         {
             await this.sender.ResendRawAsync(queue, received.Text, delay, cancellationToken);
             if (!hostOwned)

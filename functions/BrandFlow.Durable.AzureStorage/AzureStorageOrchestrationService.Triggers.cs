@@ -23,17 +23,20 @@ public sealed partial class AzureStorageOrchestrationService
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
         }
 
+        OrchestrationLock? token = null;
         try
         {
             var workItem = await this.BuildWorkItemAsync(instanceId, [received], hostOwned: true, cancellationToken);
-            var token = (OrchestrationLock)workItem.LockToken!;
+            token = (OrchestrationLock)workItem.LockToken!;
             try
             {
                 await process(workItem, cancellationToken);
             }
             catch (WorkItemLockLostException)
             {
-                // The backend already re-enqueued a copy of the message when the commit lost the race.
+                // The dispatcher abandons a lost race itself; a processing function that let the exception through did
+                // not, and a second abandon does nothing.
+                await this.AbandonOrchestrationWorkItemAsync(workItem, TimeSpan.FromSeconds(1), AbandonReason.LockLost, cancellationToken);
             }
 
             if (token.Completed)
@@ -47,7 +50,14 @@ public sealed partial class AzureStorageOrchestrationService
         }
         finally
         {
-            this.controlReader.Release(instanceId);
+            if (token is null)
+            {
+                this.controlReader.Release(instanceId);
+            }
+            else
+            {
+                this.ReleaseInstance(token, crashed: false);
+            }
         }
     }
 

@@ -27,7 +27,6 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
     private readonly QueueClient workItemPoisonQueue;
     private readonly ControlQueueReader controlReader;
     private readonly StateCache cache;
-    private static readonly TimeSpan ConflictRetryDelay = TimeSpan.FromSeconds(1);
     private readonly SentOutboxRegistry sentOutbox = new();
 
     /// <summary>Creates the backend over one storage account's clients.</summary>
@@ -75,6 +74,9 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
 
     /// <summary>The payload blob store.</summary>
     public PayloadStore Payloads => this.payloads;
+
+    /// <summary>The poison limit: <see cref="AzureStorageOrchestrationServiceOptions.MaxDequeueCount"/>.</summary>
+    public int MaxDeliveryCount => this.options.MaxDequeueCount;
 
     /// <summary>Number of instance snapshots held in memory.</summary>
     public int CachedInstanceCount => this.cache.Count;
@@ -160,11 +162,9 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
             {
                 this.sentOutbox.Return(instanceId, taken);
                 this.cache.Remove(instanceId);
-                token.Conflicted = true;
                 Log.CommitConflict(this.logger, instanceId);
 
-                // Put the messages back right away as fresh copies: the dispatcher does not abandon after a lost lock.
-                await this.AbandonOrchestrationWorkItemAsync(workItem, ConflictRetryDelay, cancellationToken);
+                // The messages stay locked: the caller releases them with AbandonReason.LockLost (the contract).
                 throw new WorkItemLockLostException(instanceId);
             }
 
@@ -188,50 +188,57 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         }
         finally
         {
-            this.ReleaseInstance(instanceId, crashed);
+            this.ReleaseInstance(token, crashed);
         }
     }
 
     /// <inheritdoc/>
-    public async Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken)
+    public async Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, AbandonReason reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var token = (OrchestrationLock)workItem.LockToken!;
+        if (token.Completed || token.Abandoned)
+        {
+            // A second release (or one after completion) does nothing.
+            return;
+        }
+
         try
         {
-            if (token.Completed || token.Abandoned)
-            {
-                return;
-            }
-
             token.Abandoned = true;
             this.cache.Remove(workItem.InstanceId);
 
-            // Messages that overtook a (possibly delayed) start message are retried as fresh copies so that waiting
-            // for the start does not count toward the poison limit.
-            var snapshot = token.Holder.Snapshot;
-            var waitingForStart = snapshot.State is { RuntimeStatus: OrchestrationRuntimeStatus.Pending } && snapshot.History.Count == 0;
-            if (waitingForStart && this.sender.VisibilityFor(snapshot.State!.ScheduledStartTime) is { } untilStart && untilStart > retryDelay)
-            {
-                retryDelay = untilStart;
-            }
-
-            token.Requeued = token.Conflicted || waitingForStart;
+            // Queues count every receive. A deferral (messages waiting for a delayed start) or a lost race must not
+            // count toward poison, so those messages are re-enqueued as fresh copies and the originals deleted.
+            token.Requeued = reason is AbandonReason.Deferred or AbandonReason.LockLost;
+            var delay = this.ClampVisibility(retryDelay);
             foreach (var received in token.Messages)
             {
-                await this.ReleaseMessageAsync(this.controlQueue, received, retryDelay, token.Requeued, token.HostOwned, cancellationToken);
+                await this.ReleaseMessageAsync(this.controlQueue, received, delay, token.Requeued, token.HostOwned, cancellationToken);
             }
         }
         finally
         {
-            this.ReleaseInstance(workItem.InstanceId, crashed: false);
+            this.ReleaseInstance(token, crashed: false);
         }
+    }
+
+    /// <summary>A visibility delay queues accept: whole seconds rounded up, at most <see cref="AzureStorageOrchestrationServiceOptions.MaxVisibilityDelay"/>.</summary>
+    private TimeSpan ClampVisibility(TimeSpan delay)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
+        return seconds < this.options.MaxVisibilityDelay ? seconds : this.options.MaxVisibilityDelay;
     }
 
     private async Task<OrchestrationWorkItem> BuildWorkItemAsync(string instanceId, IReadOnlyList<ReceivedMessage> messages, bool hostOwned, CancellationToken cancellationToken)
     {
         var snapshot = this.cache.TryGet(instanceId) ?? await this.store.LoadAsync(instanceId, cancellationToken);
-        var token = new OrchestrationLock { Holder = new InstanceSnapshotHolder { Snapshot = snapshot }, Messages = messages, HostOwned = hostOwned };
+        var token = new OrchestrationLock { InstanceId = instanceId, Holder = new InstanceSnapshotHolder { Snapshot = snapshot }, Messages = messages, HostOwned = hostOwned };
         return new OrchestrationWorkItem
         {
             InstanceId = instanceId,
@@ -284,7 +291,7 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
             }
             else
             {
-                await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.FromSeconds(1), conflicted: true, hostOwned: false, ct);
+                await this.ReleaseMessageAsync(this.controlQueue, received, TimeSpan.FromSeconds(1), requeue: true, hostOwned: false, ct);
             }
         }
 
@@ -292,8 +299,16 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
         await Parallel.ForEachAsync(token.Messages, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, AcknowledgeOneAsync);
     }
 
-    private void ReleaseInstance(string instanceId, bool crashed)
+    /// <summary>Unlocks the work item's instance in this process, once: a later call must not unlock a newer work item.</summary>
+    private void ReleaseInstance(OrchestrationLock token, bool crashed)
     {
+        if (token.InstanceReleased)
+        {
+            return;
+        }
+
+        token.InstanceReleased = true;
+        var instanceId = token.InstanceId;
         if (crashed)
         {
             // A simulated crash loses everything in memory; the queue redelivers after the lock timeout.

@@ -19,7 +19,12 @@ public sealed class AzureStorageOrchestrationServiceOptions
     /// <summary>Messages fetched per queue receive (1..32).</summary>
     public int ReceiveBatchSize { get; set; } = 32;
 
-    /// <summary>A message delivered more often than this goes to the poison queue and fails its instance.</summary>
+    /// <summary>
+    /// The poison limit (the backend's <see cref="IOrchestrationService.MaxDeliveryCount"/>, the only one): a message
+    /// delivered more often than this goes to the poison queue and fails its instance. Re-enqueued copies after a
+    /// deferral or a lost race start counting again. Under Azure Functions queue triggers keep the host's
+    /// <c>maxDequeueCount</c> (host.json, 5) no lower than this, so the backend decides poison and fails the instance.
+    /// </summary>
     public int MaxDequeueCount { get; set; } = 5;
 
     /// <summary>Longest visibility delay used for timers; later messages are re-enqueued until due (chaining).</summary>

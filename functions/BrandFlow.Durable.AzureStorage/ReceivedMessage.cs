@@ -23,15 +23,14 @@ internal sealed record ReceivedMessage(string QueueMessageId, string? PopReceipt
 /// <summary>Lock token of an orchestration work item.</summary>
 internal sealed class OrchestrationLock
 {
+    public required string InstanceId { get; init; }
+
     public required InstanceSnapshotHolder Holder { get; init; }
 
     public required IReadOnlyList<ReceivedMessage> Messages { get; init; }
 
     /// <summary>The Functions host delivered the message and deletes it itself on success.</summary>
     public bool HostOwned { get; init; }
-
-    /// <summary>Set when the commit lost the ETag race.</summary>
-    public bool Conflicted { get; set; }
 
     /// <summary>Set when the work item was completed.</summary>
     public bool Completed { get; set; }
@@ -41,6 +40,9 @@ internal sealed class OrchestrationLock
 
     /// <summary>Set when abandoning re-enqueued fresh copies of the messages (they no longer need the original).</summary>
     public bool Requeued { get; set; }
+
+    /// <summary>Set once the instance was unlocked in this process (by complete or abandon, whichever came first).</summary>
+    public bool InstanceReleased { get; set; }
 }
 
 /// <summary>Mutable box for the snapshot a work item was built from.</summary>

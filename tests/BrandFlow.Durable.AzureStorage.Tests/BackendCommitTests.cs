@@ -66,13 +66,47 @@ public sealed class BackendCommitTests
 
         await Assert.ThrowsAsync<WorkItemLockLostException>(() =>
             first.CompleteOrchestrationWorkItemAsync(item, Commit(item, Running(item)), CancellationToken.None));
-        await first.AbandonOrchestrationWorkItemAsync(item, TimeSpan.Zero, CancellationToken.None);
+
+        // The lost race released nothing by itself: the caller releases, and a second release is harmless.
+        var raw = new QueueClient(AzuriteStorage.ConnectionString, first.Options.ControlQueueName);
+        Assert.Empty((await raw.PeekMessagesAsync(32)).Value);
+        await first.AbandonOrchestrationWorkItemAsync(item, TimeSpan.Zero, AbandonReason.LockLost, CancellationToken.None);
+        await first.AbandonOrchestrationWorkItemAsync(item, TimeSpan.Zero, AbandonReason.LockLost, CancellationToken.None);
+        Assert.Single((await raw.PeekMessagesAsync(32)).Value);
 
         var retry = await LockOrchestrationAsync(first);
         Assert.Equal("\"other\"", retry.State!.CustomStatus);
         Assert.Equal(1, retry.NewMessages[0].DequeueCount);
         await first.CompleteOrchestrationWorkItemAsync(retry, Commit(retry, Running(retry)), CancellationToken.None);
         Assert.Single(await first.GetHistoryAsync("r1", CancellationToken.None));
+        await first.DeleteAllAsync();
+    }
+
+    [Fact]
+    public async Task Dispatcher_LostRace_ReleasesMessagesExactlyOnce_WithoutCountingTowardPoison()
+    {
+        var hub = AzuriteStorage.UniqueHub("racedisp");
+        var first = await AzuriteStorage.CreateServiceAsync(hub);
+        var second = await AzuriteStorage.CreateServiceAsync(hub);
+        await first.CreateInstanceAsync(StartMessage("d1"), CancellationToken.None);
+        var item = await LockOrchestrationAsync(first);
+
+        // Another process commits the instance between the lock and the dispatcher's commit.
+        var store = new InstanceStore(second.Table, second.Payloads);
+        var snapshot = await store.LoadAsync("d1", CancellationToken.None);
+        await store.CommitAsync(snapshot, new CommitPlan { ExecutionId = "exec1", State = snapshot.State! with { CustomStatus = "\"other\"" } }, CancellationToken.None);
+
+        var registry = new DurableTaskRegistry();
+        registry.AddOrchestratorFunc<string, string>("Chain", (_, s) => Task.FromResult(s));
+        var options = new Worker.DurableTaskWorkerOptions { AbandonDelay = TimeSpan.Zero };
+        await new Worker.OrchestrationDispatcher(first, registry, options).ProcessOrchestrationWorkItemAsync(item);
+
+        var raw = new QueueClient(AzuriteStorage.ConnectionString, first.Options.ControlQueueName);
+        var visible = (await raw.PeekMessagesAsync(32)).Value;
+        Assert.Single(visible);
+        var retry = await LockOrchestrationAsync(first);
+        Assert.Equal(item.NewMessages[0].MessageId, Assert.Single(retry.NewMessages).MessageId);
+        Assert.Equal(1, retry.NewMessages[0].DequeueCount);
         await first.DeleteAllAsync();
     }
 

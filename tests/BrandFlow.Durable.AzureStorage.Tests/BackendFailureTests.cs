@@ -19,7 +19,7 @@ public sealed class BackendFailureTests
         for (var i = 0; i < 2; i++)
         {
             var failing = await LockOrchestrationAsync(service);
-            await service.AbandonOrchestrationWorkItemAsync(failing, TimeSpan.Zero, CancellationToken.None);
+            await service.AbandonOrchestrationWorkItemAsync(failing, TimeSpan.Zero, AbandonReason.Failure, CancellationToken.None);
         }
 
         Assert.Null(await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None));
@@ -28,6 +28,30 @@ public sealed class BackendFailureTests
         Assert.Contains("poison", state.FailureDetails!.ErrorMessage, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("ExecutionCompleted", (await service.GetHistoryAsync("p1", CancellationToken.None))[^1].Kind);
         Assert.NotNull((await service.ControlPoisonQueue.PeekMessageAsync()).Value);
+        await service.DeleteAllAsync();
+    }
+
+    [Fact]
+    public async Task AbandonDeferred_ReEnqueuesFreshCopy_AndNeverCountsTowardPoison()
+    {
+        var service = await AzuriteStorage.CreateServiceAsync(AzuriteStorage.UniqueHub("deferred"), o => o.MaxDequeueCount = 2);
+        Assert.Equal(2, service.MaxDeliveryCount);
+        await service.SendMessageAsync(TaskMessage.Create("w1", null, new EventRaisedEvent { Name = "early", Timestamp = DateTime.UtcNow }), CancellationToken.None);
+
+        // Deferred (waiting for a start) more often than the poison limit allows: each retry is a fresh delivery.
+        for (var i = 0; i < 4; i++)
+        {
+            var waiting = await LockOrchestrationAsync(service);
+            Assert.Equal(1, Assert.Single(waiting.NewMessages).DequeueCount);
+            await service.AbandonOrchestrationWorkItemAsync(waiting, TimeSpan.Zero, AbandonReason.Deferred, CancellationToken.None);
+        }
+
+        var last = await LockOrchestrationAsync(service);
+        Assert.Equal("early", ((EventRaisedEvent)Assert.Single(last.NewMessages).Event).Name);
+        Assert.Null((await service.ControlPoisonQueue.PeekMessageAsync()).Value);
+        await service.AbandonOrchestrationWorkItemAsync(last, TimeSpan.Zero, AbandonReason.Failure, CancellationToken.None);
+        var failed = await LockOrchestrationAsync(service);
+        Assert.Equal(2, Assert.Single(failed.NewMessages).DequeueCount);
         await service.DeleteAllAsync();
     }
 

@@ -1,5 +1,25 @@
 namespace BrandFlow.Durable.Backend;
 
+/// <summary>Why an orchestration work item is abandoned; a backend decides from it whether the delivery counts toward poison.</summary>
+public enum AbandonReason
+{
+    /// <summary>Processing failed (the engine or the backend threw): the delivery counts toward <see cref="IOrchestrationService.MaxDeliveryCount"/>.</summary>
+    Failure,
+
+    /// <summary>
+    /// The messages overtook the instance's start message (a delayed start, or a start still in flight) and must wait
+    /// for it; the retry delay runs until the scheduled start time. Does not count toward the poison limit.
+    /// </summary>
+    Deferred,
+
+    /// <summary>
+    /// <see cref="IOrchestrationService.CompleteOrchestrationWorkItemAsync"/> threw <see cref="WorkItemLockLostException"/>:
+    /// nothing was committed and the messages must be processed again from fresh state. Does not count toward the
+    /// poison limit.
+    /// </summary>
+    LockLost,
+}
+
 /// <summary>
 /// Worker side of a storage backend (modelled on DurableTask.Core's IOrchestrationService). Implementations must
 /// be safe for concurrent use by many workers in many processes. Locks expire: a work item neither completed nor
@@ -10,6 +30,14 @@ namespace BrandFlow.Durable.Backend;
 public interface IOrchestrationService
 {
     /// <summary>
+    /// The poison limit, owned by the backend: a message whose <see cref="TaskMessage.DequeueCount"/> is above it is
+    /// not processed again; its instance is marked Failed with the reason (by the backend, or by the engine when the
+    /// backend hands such a message out). Zero or less disables the check. Deliveries released with
+    /// <see cref="AbandonReason.Deferred"/> or <see cref="AbandonReason.LockLost"/> do not count toward it.
+    /// </summary>
+    int MaxDeliveryCount { get; }
+
+    /// <summary>
     /// Locks the next instance that has visible messages and returns it with all its visible messages and its
     /// current history and status row; returns null when there is nothing to do (callers back off).
     /// </summary>
@@ -18,12 +46,19 @@ public interface IOrchestrationService
     /// <summary>
     /// Commits an episode: atomically persists state and outbox, then sends the outbox, then deletes the consumed
     /// messages and releases the lock. Throws <see cref="WorkItemLockLostException"/> if another worker changed the
-    /// instance since the work item was locked (the caller abandons and retries from fresh state).
+    /// instance since the work item was locked; it then has committed nothing and has not released the messages:
+    /// the caller releases them with <see cref="AbandonOrchestrationWorkItemAsync"/> and
+    /// <see cref="AbandonReason.LockLost"/>, and they are processed again from fresh state.
     /// </summary>
     Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>Releases the lock without changes; the messages become visible again (optionally after a delay).</summary>
-    Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken);
+    /// <summary>
+    /// Releases the lock without changes; the messages become visible again after <paramref name="retryDelay"/>
+    /// (a backend may cap it at its longest visibility delay). Releasing a work item that was already completed or
+    /// abandoned does nothing, so a second release is harmless. <paramref name="reason"/> decides whether this
+    /// delivery counts toward <see cref="MaxDeliveryCount"/>: only <see cref="AbandonReason.Failure"/> does.
+    /// </summary>
+    Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, AbandonReason reason, CancellationToken cancellationToken);
 
     /// <summary>Locks the next visible activity message, or returns null when there is none.</summary>
     Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken);

@@ -28,6 +28,9 @@ public sealed partial class InMemoryOrchestrationService : IOrchestrationService
     /// <summary>How long a lock (and a locked message's invisibility) lasts before others may take the work.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <inheritdoc />
+    public int MaxDeliveryCount { get; init; } = 10;
+
     /// <summary>Number of messages (visible or not) waiting in the activity queue.</summary>
     public int ActivityQueueLength
     {
@@ -168,7 +171,7 @@ public sealed partial class InMemoryOrchestrationService : IOrchestrationService
     }
 
     /// <inheritdoc />
-    public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken)
+    public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, AbandonReason reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         var token = (InstanceLock)workItem.LockToken!;
@@ -176,7 +179,18 @@ public sealed partial class InMemoryOrchestrationService : IOrchestrationService
         {
             if (orchestrationQueues.TryGetValue(workItem.InstanceId, out List<QueuedMessage>? queue))
             {
-                ReleaseMessages(queue, token.LockId, Now + retryDelay);
+                // Only messages still held by this work item's lock are released, so a second release does nothing.
+                // A deferral or a lost race takes back the delivery it counted, so it does not count toward poison.
+                bool counts = reason == AbandonReason.Failure;
+                foreach (QueuedMessage queued in queue.Where(q => q.LockId == token.LockId))
+                {
+                    queued.LockId = null;
+                    queued.VisibleAt = Now + retryDelay;
+                    if (!counts && queued.DequeueCount > 0)
+                    {
+                        queued.DequeueCount--;
+                    }
+                }
             }
 
             if (instances.TryGetValue(workItem.InstanceId, out InstanceRecord? record) && record.LockId == token.LockId)

@@ -34,10 +34,4 @@ public sealed class DurableTaskWorkerOptions
 
     /// <summary>Delay before an abandoned work item becomes visible again.</summary>
     public TimeSpan AbandonDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// Deliveries after which a message is treated as poison: the instance is marked Failed with the reason instead
-    /// of being processed again. Zero disables the check.
-    /// </summary>
-    public int MaxDeliveryCount { get; set; } = 10;
 }

@@ -39,14 +39,16 @@ public sealed class OrchestrationDispatcher
 
     /// <summary>
     /// Processes a locked work item and completes it. Throws when the backend fails (after abandoning the work item)
-    /// so a queue-triggered host lets the message be retried; a lost lock is not an error.
+    /// so a queue-triggered host lets the message be retried; a lost lock is not an error (the work item is abandoned
+    /// with <see cref="AbandonReason.LockLost"/> and processed again from fresh state).
     /// </summary>
     public async Task ProcessOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         DateTime now = options.TimeProvider.GetUtcNow().UtcDateTime;
-        TaskMessage? poison = options.MaxDeliveryCount > 0
-            ? workItem.NewMessages.FirstOrDefault(m => m.DequeueCount > options.MaxDeliveryCount)
+        int maxDeliveryCount = service.MaxDeliveryCount;
+        TaskMessage? poison = maxDeliveryCount > 0
+            ? workItem.NewMessages.FirstOrDefault(m => m.DequeueCount > maxDeliveryCount)
             : null;
         EpisodePlan plan;
         try
@@ -56,7 +58,7 @@ public sealed class OrchestrationDispatcher
         catch (Exception ex) when (poison is null)
         {
             Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
-            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, AbandonReason.Failure, CancellationToken.None);
             throw;
         }
         catch (Exception ex)
@@ -68,11 +70,12 @@ public sealed class OrchestrationDispatcher
         Interlocked.Add(ref replayedEvents, plan.ReplayedEvents);
         if (plan.Commit is null && plan.Deferred)
         {
-            // Messages that overtook their start wait for it (until a delayed start is due); this is not poison.
+            // Messages that overtook their start wait for it (until a delayed start is due); the reason tells the
+            // backend that this is not poison.
             Log.EpisodeDeferred(logger, workItem.InstanceId);
             DateTime? startAt = workItem.State?.ScheduledStartTime;
             TimeSpan delay = startAt > now + options.AbandonDelay ? startAt.Value - now : options.AbandonDelay;
-            await service.AbandonOrchestrationWorkItemAsync(workItem, delay, cancellationToken);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, delay, AbandonReason.Deferred, CancellationToken.None);
             return;
         }
 
@@ -88,7 +91,7 @@ public sealed class OrchestrationDispatcher
 
         if (plan.Commit is null)
         {
-            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, AbandonReason.Failure, CancellationToken.None);
             return;
         }
 
@@ -99,13 +102,15 @@ public sealed class OrchestrationDispatcher
         }
         catch (WorkItemLockLostException)
         {
+            // Nothing was committed; the contract leaves releasing the messages to the caller.
             Log.LockLost(logger, workItem.InstanceId);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, AbandonReason.LockLost, CancellationToken.None);
             return;
         }
         catch (Exception ex) when (ex is not InjectedFaultException)
         {
             Log.OrchestrationWorkItemFailed(logger, workItem.InstanceId, ex);
-            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, CancellationToken.None);
+            await service.AbandonOrchestrationWorkItemAsync(workItem, options.AbandonDelay, AbandonReason.Failure, CancellationToken.None);
             throw;
         }
 

@@ -1,6 +1,8 @@
 using BrandFlow.Durable.Backend;
 using BrandFlow.Durable.Client;
+using BrandFlow.Durable.InMemory;
 using BrandFlow.Durable.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BrandFlow.Durable.Tests.Client;
 
@@ -81,6 +83,27 @@ public sealed class DurableTaskClientTests
         OrchestrationMetadata result = (await host.Client.GetInstanceAsync(id, true))!;
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(8, result.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task RaiseEventAsync_BeforeDelayedStart_DeferralDoesNotCountTowardPoison()
+    {
+        var clock = new FakeTimeProvider(TestHost.Epoch);
+        var host = new TestHost(backend: new InMemoryOrchestrationService(clock) { LockTimeout = TimeSpan.FromMinutes(1), MaxDeliveryCount = 1 }, clock: clock);
+        host.Registry.AddOrchestratorFunc<int, int>("AwaitGo", (ctx, _) => ctx.WaitForExternalEvent<int>("Go"));
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("AwaitGo", 0, new StartOrchestrationOptions(StartAt: TestHost.Epoch.AddHours(1)));
+        await host.Client.RaiseEventAsync(id, "Go", 5);
+        await host.DrainAsync();
+        OrchestrationRuntimeStatus before = (await host.Client.GetInstanceAsync(id))!.RuntimeStatus;
+
+        // The event was handed out (and deferred) once before the start; with a limit of one delivery it would be
+        // poison now if the deferral counted.
+        await host.AdvanceAsync(TimeSpan.FromHours(1));
+
+        OrchestrationMetadata result = (await host.Client.GetInstanceAsync(id, true))!;
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, before);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(5, result.ReadOutputAs<int>());
     }
 
     [Fact]

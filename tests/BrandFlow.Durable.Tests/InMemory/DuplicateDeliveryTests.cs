@@ -1,6 +1,8 @@
 using BrandFlow.Durable.Backend;
 using BrandFlow.Durable.Client;
+using BrandFlow.Durable.InMemory;
 using BrandFlow.Durable.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BrandFlow.Durable.Tests.InMemory;
 
@@ -97,8 +99,8 @@ public sealed class DuplicateDeliveryTests
     [Fact]
     public async Task ProcessOrchestrationWorkItemAsync_PoisonMessage_FailsInstanceWithReason()
     {
-        var host = new TestHost();
-        host.Options.MaxDeliveryCount = 2;
+        var clock = new FakeTimeProvider(TestHost.Epoch);
+        var host = new TestHost(backend: new InMemoryOrchestrationService(clock) { LockTimeout = TimeSpan.FromMinutes(1), MaxDeliveryCount = 2 }, clock: clock);
         host.Registry.AddOrchestratorFunc<int, int>("Wait", (ctx, _) => ctx.WaitForExternalEvent<int>("go"));
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Wait", 0);
         await host.DrainAsync();
@@ -107,7 +109,7 @@ public sealed class DuplicateDeliveryTests
         for (int i = 0; i < 2; i++)
         {
             OrchestrationWorkItem abandoned = (await host.Backend.LockNextOrchestrationWorkItemAsync(CancellationToken.None))!;
-            await host.Backend.AbandonOrchestrationWorkItemAsync(abandoned, TimeSpan.Zero, CancellationToken.None);
+            await host.Backend.AbandonOrchestrationWorkItemAsync(abandoned, TimeSpan.Zero, AbandonReason.Failure, CancellationToken.None);
         }
 
         await host.DrainAsync();

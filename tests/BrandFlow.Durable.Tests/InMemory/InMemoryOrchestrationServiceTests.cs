@@ -52,13 +52,51 @@ public sealed class InMemoryOrchestrationServiceTests
         await service.SendMessageAsync(Event("i1", "a"), CancellationToken.None);
         OrchestrationWorkItem item = (await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None))!;
 
-        await service.AbandonOrchestrationWorkItemAsync(item, TimeSpan.FromSeconds(30), CancellationToken.None);
+        await service.AbandonOrchestrationWorkItemAsync(item, TimeSpan.FromSeconds(30), AbandonReason.Failure, CancellationToken.None);
         OrchestrationWorkItem? early = await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(30));
         OrchestrationWorkItem? due = await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None);
 
         Assert.Null(early);
         Assert.NotNull(due);
+    }
+
+    [Theory]
+    [InlineData(AbandonReason.Failure, 4)]
+    [InlineData(AbandonReason.Deferred, 1)]
+    [InlineData(AbandonReason.LockLost, 1)]
+    public async Task AbandonOrchestrationWorkItemAsync_OnlyFailureCountsTowardPoison(AbandonReason reason, int expectedDequeueCount)
+    {
+        InMemoryOrchestrationService service = CreateService();
+        await service.SendMessageAsync(Event("i1", "a"), CancellationToken.None);
+
+        for (int i = 0; i < 3; i++)
+        {
+            OrchestrationWorkItem item = (await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None))!;
+            await service.AbandonOrchestrationWorkItemAsync(item, TimeSpan.Zero, reason, CancellationToken.None);
+        }
+
+        OrchestrationWorkItem last = (await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None))!;
+        Assert.Equal(expectedDequeueCount, last.NewMessages[0].DequeueCount);
+    }
+
+    [Fact]
+    public async Task AbandonOrchestrationWorkItemAsync_SecondRelease_DoesNothing()
+    {
+        InMemoryOrchestrationService service = CreateService();
+        await service.SendMessageAsync(Event("i1", "a"), CancellationToken.None);
+        OrchestrationWorkItem first = (await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None))!;
+        await service.AbandonOrchestrationWorkItemAsync(first, TimeSpan.Zero, AbandonReason.LockLost, CancellationToken.None);
+        OrchestrationWorkItem second = (await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None))!;
+
+        // A late second release of the first work item neither unlocks the second one nor changes its messages.
+        await service.AbandonOrchestrationWorkItemAsync(first, TimeSpan.Zero, AbandonReason.LockLost, CancellationToken.None);
+        OrchestrationWorkItem? whileLocked = await service.LockNextOrchestrationWorkItemAsync(CancellationToken.None);
+        await service.CompleteOrchestrationWorkItemAsync(second, EmptyCommit(second), CancellationToken.None);
+
+        Assert.Null(whileLocked);
+        Assert.Equal(1, second.NewMessages[0].DequeueCount);
+        Assert.Equal(0, service.OrchestrationQueueLength);
     }
 
     [Fact]
