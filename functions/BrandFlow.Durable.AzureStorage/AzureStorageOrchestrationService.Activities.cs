@@ -88,9 +88,13 @@ public sealed partial class AzureStorageOrchestrationService
         await this.ReleaseMessageAsync(this.workItemQueue, token.Received, retryDelay, requeue: false, token.HostOwned, cancellationToken);
     }
 
+    /// <summary>Releases prefetched messages when a <see cref="Worker.DurableTaskWorker"/> over this backend stops.</summary>
+    public async Task OnWorkerStoppedAsync(CancellationToken cancellationToken) => await this.ReleasePrefetchedMessagesAsync(cancellationToken);
+
     /// <summary>
-    /// Makes messages this process received ahead of need visible again at once (call on shutdown, after the
-    /// worker stopped); otherwise they reappear only when their lock times out. Returns how many were released.
+    /// Makes messages this process received ahead of need visible again at once; otherwise they reappear only when
+    /// their lock times out. <see cref="Worker.DurableTaskWorker.StopAsync"/> calls it (through
+    /// <see cref="IOrchestrationServiceLifecycle"/>); other hosts call it on shutdown. Returns how many were released.
     /// </summary>
     public async Task<int> ReleasePrefetchedMessagesAsync(CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ namespace BrandFlow.Durable.AzureStorage;
 /// instance), orchestration and activity messages in two Base64 queues, large payloads in a blob container.
 /// Safe for any number of workers in any number of processes.
 /// </summary>
-public sealed partial class AzureStorageOrchestrationService : IOrchestrationService, IOrchestrationServiceClient
+public sealed partial class AzureStorageOrchestrationService : IOrchestrationService, IOrchestrationServiceLifecycle, IOrchestrationServiceClient
 {
     private readonly AzureStorageOrchestrationServiceOptions options;
     private readonly ILogger logger;

@@ -178,6 +178,47 @@ public sealed class BackendCommitTests
     }
 
     [Fact]
+    public async Task WorkerStop_ReleasesPrefetchedMessagesThroughTheLifecycleHook()
+    {
+        var hub = AzuriteStorage.UniqueHub("stophook");
+        var first = await AzuriteStorage.CreateServiceAsync(hub);
+        var second = await AzuriteStorage.CreateServiceAsync(hub);
+        await first.SendMessageAsync(ActivityMessage("h1", 0, "1"), CancellationToken.None);
+        await first.SendMessageAsync(ActivityMessage("h1", 1, "2"), CancellationToken.None);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var finish = new SemaphoreSlim(0);
+        var registry = new DurableTaskRegistry();
+        registry.AddActivityFunc<int, int>("Work", async (_, x) =>
+        {
+            started.TrySetResult();
+            await finish.WaitAsync();
+            return x;
+        });
+        var options = new Worker.DurableTaskWorkerOptions
+        {
+            MaxConcurrentActivities = 1,
+            MinPollingInterval = TimeSpan.FromMilliseconds(10),
+            MaxPollingInterval = TimeSpan.FromMilliseconds(100),
+        };
+        var worker = new Worker.DurableTaskWorker(first, registry, options);
+        await worker.StartAsync();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The one activity slot is busy, so the other message waits in memory, invisible to other processes.
+        Assert.Null(await second.LockNextActivityWorkItemAsync(CancellationToken.None));
+        var stopping = worker.StopAsync();
+        await Task.Delay(200);
+        finish.Release();
+        await stopping;
+
+        // Without the hook it would come back only after the 5-minute lock timeout.
+        var other = await LockActivityAsync(second, TimeSpan.FromSeconds(10));
+        Assert.Equal("2", other.TaskScheduled.Input);
+        await worker.DisposeAsync();
+        await first.DeleteAllAsync();
+    }
+
+    [Fact]
     public async Task PrefetchedMessage_HeldPastMostOfItsLock_IsLeftToRedelivery()
     {
         var service = await AzuriteStorage.CreateServiceAsync(AzuriteStorage.UniqueHub("stale"), o => o.LockTimeout = TimeSpan.FromSeconds(1));

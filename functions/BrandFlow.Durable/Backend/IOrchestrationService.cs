@@ -74,6 +74,19 @@ public interface IOrchestrationService
     Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Optional hook a backend may implement next to <see cref="IOrchestrationService"/>.
+/// <see cref="Worker.DurableTaskWorker.StopAsync"/> calls it last, after polling stopped and in-flight work finished
+/// or was abandoned, so the backend can release what it received ahead of need (prefetched messages) at once
+/// instead of leaving it locked until its lock times out. Work starts with the first lock call, so there is no start
+/// hook; queue-triggered hosts have no polling worker and do not call it.
+/// </summary>
+public interface IOrchestrationServiceLifecycle
+{
+    /// <summary>Releases what the backend holds for work not handed out yet. Called once per stopped worker.</summary>
+    Task OnWorkerStoppedAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>Client side of a storage backend (modelled on DurableTask.Core's IOrchestrationServiceClient).</summary>
 public interface IOrchestrationServiceClient
 {

@@ -59,7 +59,8 @@ public sealed class DurableTaskWorker : IAsyncDisposable
 
     /// <summary>
     /// Stops polling, lets in-flight work finish within the grace period, then cancels what is left; cancelled work
-    /// is abandoned so its messages become visible again.
+    /// is abandoned so its messages become visible again. Last, a backend that implements
+    /// <see cref="IOrchestrationServiceLifecycle"/> releases what it prefetched.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
@@ -82,6 +83,18 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         }
 
         await Task.WhenAll(inFlight.Keys).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (service is IOrchestrationServiceLifecycle lifecycle)
+        {
+            try
+            {
+                await lifecycle.OnWorkerStoppedAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.StopHookFailed(logger, ex);
+            }
+        }
+
         Log.WorkerStopped(logger);
     }
 

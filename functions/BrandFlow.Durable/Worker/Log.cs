@@ -14,13 +14,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Durable worker stopped")]
     public static partial void WorkerStopped(ILogger logger);
 
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "The backend's worker-stopped hook failed; what it held is released when its locks time out")]
+    public static partial void StopHookFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Orchestration {InstanceId}: episode with {MessageCount} messages, replayed {Replayed} events, status {Status}")]
     public static partial void EpisodeCompleted(ILogger logger, string instanceId, int messageCount, int replayed, string status);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Debug, Message = "Orchestration {InstanceId}: messages arrived before its start; retrying later")]
     public static partial void EpisodeDeferred(ILogger logger, string instanceId);
 
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Orchestration {InstanceId}: lock lost; another worker will process the messages")]
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Orchestration {InstanceId}: lock lost; its messages are released and processed again from fresh state")]
     public static partial void LockLost(ILogger logger, string instanceId);
 
     [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Orchestration {InstanceId}: work item failed and was abandoned")]

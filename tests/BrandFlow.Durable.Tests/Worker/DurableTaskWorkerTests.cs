@@ -1,3 +1,4 @@
+using BrandFlow.Durable.Backend;
 using BrandFlow.Durable.Client;
 using BrandFlow.Durable.InMemory;
 using BrandFlow.Durable.Worker;
@@ -158,6 +159,34 @@ public sealed class DurableTaskWorkerTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => worker.StartAsync());
     }
 
+    [Fact]
+    public async Task StopAsync_BackendWithLifecycleHook_CalledOnceAfterInFlightWorkEnded()
+    {
+        var backend = new StopHookBackend(new InMemoryOrchestrationService());
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var registry = new DurableTaskRegistry();
+        registry.AddActivityFunc<int, int>("Work", async (_, x) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(150);
+            return x;
+        });
+        registry.AddOrchestratorFunc<int, int>("Job", (ctx, x) => ctx.CallActivityAsync<int>("Work", x));
+        var client = new DurableTaskClient(backend.Inner);
+        DurableTaskWorkerOptions options = FastOptions();
+        options.ShutdownGracePeriod = TimeSpan.FromSeconds(10);
+        var worker = new DurableTaskWorker(backend, registry, options);
+        await worker.StartAsync();
+        await client.ScheduleNewOrchestrationInstanceAsync("Job", 1);
+        await started.Task.WaitAsync(Patience);
+
+        await worker.StopAsync();
+        await worker.DisposeAsync();
+
+        Assert.Equal(1, backend.StopCalls);
+        Assert.Equal(0, backend.ActivityQueueLengthAtStop);
+    }
+
     private static DurableTaskWorkerOptions FastOptions(TimeProvider? clock = null) => new()
     {
         TimeProvider = clock ?? TimeProvider.System,
@@ -172,5 +201,42 @@ public sealed class DurableTaskWorkerTests
         while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
         }
+    }
+
+    /// <summary>An in-memory backend with the optional stop hook; records when it was called.</summary>
+    private sealed class StopHookBackend(InMemoryOrchestrationService inner) : IOrchestrationService, IOrchestrationServiceLifecycle
+    {
+        public InMemoryOrchestrationService Inner => inner;
+
+        public int StopCalls { get; private set; }
+
+        public int ActivityQueueLengthAtStop { get; private set; } = -1;
+
+        public int MaxDeliveryCount => inner.MaxDeliveryCount;
+
+        public Task OnWorkerStoppedAsync(CancellationToken cancellationToken)
+        {
+            StopCalls++;
+            ActivityQueueLengthAtStop = inner.ActivityQueueLength;
+            return Task.CompletedTask;
+        }
+
+        public Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellationToken) =>
+            inner.LockNextOrchestrationWorkItemAsync(cancellationToken);
+
+        public Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellationToken) =>
+            inner.CompleteOrchestrationWorkItemAsync(workItem, commit, cancellationToken);
+
+        public Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, TimeSpan retryDelay, AbandonReason reason, CancellationToken cancellationToken) =>
+            inner.AbandonOrchestrationWorkItemAsync(workItem, retryDelay, reason, cancellationToken);
+
+        public Task<ActivityWorkItem?> LockNextActivityWorkItemAsync(CancellationToken cancellationToken) =>
+            inner.LockNextActivityWorkItemAsync(cancellationToken);
+
+        public Task CompleteActivityWorkItemAsync(ActivityWorkItem workItem, TaskMessage responseMessage, CancellationToken cancellationToken) =>
+            inner.CompleteActivityWorkItemAsync(workItem, responseMessage, cancellationToken);
+
+        public Task AbandonActivityWorkItemAsync(ActivityWorkItem workItem, TimeSpan retryDelay, CancellationToken cancellationToken) =>
+            inner.AbandonActivityWorkItemAsync(workItem, retryDelay, cancellationToken);
     }
 }
