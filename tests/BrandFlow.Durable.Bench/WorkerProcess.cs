@@ -52,7 +52,6 @@ internal static class WorkerProcess
         Console.WriteLine($"worker {Environment.ProcessId} started on {hub}");
         await Task.Run(() => Console.In.ReadToEnd());
         await worker.StopAsync();
-        await service.ReleasePrefetchedMessagesAsync();
         Console.WriteLine($"worker {Environment.ProcessId} stopped after {worker.OrchestrationDispatcher.EpisodeCount} episodes");
         return 0;
     }
