@@ -34,19 +34,7 @@ public sealed partial class AzureStorageOrchestrationService
             }
 
             var now = this.options.TimeProvider.GetUtcNow().UtcDateTime;
-            var state = new OrchestrationState
-            {
-                InstanceId = instanceId,
-                ExecutionId = started.ExecutionId,
-                Name = started.Name,
-                Version = started.Version,
-                RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-                CreatedAt = now,
-                LastUpdatedAt = now,
-                ScheduledStartTime = started.ScheduledStartTime,
-                Input = started.Input,
-                ParentInstanceId = started.ParentInstance?.InstanceId,
-            };
+            var state = OrchestrationState.Pending(started, now);
             var plan = new CommitPlan { ExecutionId = started.ExecutionId, ResetHistory = true, State = state, Outbox = [startMessage] };
             try
             {

@@ -49,6 +49,25 @@ public sealed record OrchestrationState
 
     /// <summary>Returns a copy without input, output and custom status (for listings that do not fetch payloads).</summary>
     public OrchestrationState WithoutPayloads() => this with { Input = null, Output = null, CustomStatus = null };
+
+    /// <summary>The status row of a newly created instance, derived from its start event (one definition for every backend).</summary>
+    public static OrchestrationState Pending(ExecutionStartedEvent started, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        return new OrchestrationState
+        {
+            InstanceId = started.InstanceId,
+            ExecutionId = started.ExecutionId,
+            Name = started.Name,
+            Version = started.Version,
+            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
+            CreatedAt = now,
+            LastUpdatedAt = now,
+            ScheduledStartTime = started.ScheduledStartTime,
+            Input = started.Input,
+            ParentInstanceId = started.ParentInstance?.InstanceId,
+        };
+    }
 }
 
 /// <summary>Filter and paging for <see cref="IOrchestrationServiceClient.QueryInstancesAsync"/>.</summary>

@@ -35,18 +35,7 @@ public sealed partial class InMemoryOrchestrationService
             }
 
             record.ETag++;
-            record.State = new OrchestrationState
-            {
-                InstanceId = started.InstanceId,
-                ExecutionId = started.ExecutionId,
-                Name = started.Name,
-                Version = started.Version,
-                RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-                CreatedAt = now,
-                LastUpdatedAt = now,
-                ScheduledStartTime = started.ScheduledStartTime,
-                Input = started.Input,
-            };
+            record.State = OrchestrationState.Pending(started, now);
             Enqueue(startMessage, activity: false, now);
         }
 
