@@ -1,3 +1,6 @@
+using BrandFlow.App.Awards;
+using BrandFlow.App.Mail;
+using BrandFlow.App.Pages;
 using BrandFlow.App.Policy;
 using BrandFlow.Policy.Catalog;
 
@@ -15,6 +18,9 @@ public static class WebHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(await CatalogSourceFactory.ReadAsync(options, TimeProvider.System).ConfigureAwait(false));
         builder.Services.AddProblemDetails();
+        builder.AddBrandFlowMail();
+        builder.AddBrandFlowAwards();
+        builder.AddBrandFlowPages();
 
         // Azure Functions custom handlers tell the app which port to listen on.
         if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
@@ -33,6 +39,9 @@ public static class WebHost
         app.UseExceptionHandler();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", documents = catalog.Documents.Count, clauses = catalog.Clauses.Count() }));
         app.MapPolicyEndpoints();
+        app.MapBrandFlowMail();
+        app.MapBrandFlowAwards();
+        app.MapBrandFlowPages();
         return app;
     }
 }
