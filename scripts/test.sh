@@ -12,4 +12,7 @@ start_azurite "$data" "${BRANDFLOW_TEST_AZURITE_PORT:-21000}"
 export BRANDFLOW_TEST_STORAGE="$AZURITE_CONNECTION"
 echo "[brandflow] Azurite for tests listening (pid $AZURITE_PID)"
 
-dotnet test BrandFlow.sln --nologo "$@"
+# A test project (or folder) as the first argument narrows the run; by default the whole solution.
+target=BrandFlow.sln
+if [ $# -gt 0 ] && { [ -d "$1" ] || [[ "$1" == *.csproj ]]; }; then target=$1; shift; fi
+dotnet test "$target" --nologo "$@"
