@@ -33,6 +33,9 @@ public sealed class UiLanguage
     /// <summary>Picks the text of the page's language.</summary>
     public string T(string zh, string en) => English ? en : zh;
 
+    /// <summary>Picks the text of the page's language from a catalog label.</summary>
+    public string T(BrandFlow.Policy.Catalog.Text text) => text is null ? string.Empty : T(text.Zh, text.En);
+
     /// <summary>Picks the text of the page's language from a bilingual "中文 / English" message.</summary>
     public string Split(string bilingual)
     {
