@@ -1,3 +1,4 @@
+using System.Globalization;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
@@ -23,6 +24,7 @@ public sealed class ApplicationSteps
     private readonly Dictionary<string, int> nextRound = new(StringComparer.Ordinal);
     private readonly HashSet<string> claimedKeys = new(StringComparer.Ordinal);
     private readonly HashSet<string> settledPhases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> mailValues = new(StringComparer.Ordinal);
 
     /// <summary>Starts the state from the submission; the withdrawal wait lives as long as the orchestration.</summary>
     public ApplicationSteps(TaskOrchestrationContext context, ApplicationSubmission submission)
@@ -76,6 +78,9 @@ public sealed class ApplicationSteps
         var step = new StepRecord(Record, null, new AuditNote(Id, action, actor, detail, key), new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), requests);
         await context.CallActivityAsync<bool>(AwardWorkflow.Activities.RecordStep, step, Retry.Default);
     }
+
+    /// <summary>Sets a value for the mails of the following steps (e.g. the notice dates).</summary>
+    public void MailValue(string name, string value) => mailValues[name] = value;
 
     /// <summary>A mail to the applicant.</summary>
     public (MailKind Kind, string? To, Role? Role, string? Department) ToApplicant(MailKind kind) => (kind, Submission.SubmittedBy, null, null);
@@ -218,19 +223,46 @@ public sealed class ApplicationSteps
 
     private Dictionary<string, string> Values(string? detail)
     {
+        var inv = CultureInfo.InvariantCulture;
+        var live = Record.Awards.Where(a => a.State is not AwardStates.Rejected and not AwardStates.Waitlisted).ToList();
+        var (zh, en) = Outcome(Record.Status);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["applicationId"] = Id,
-            ["firmName"] = Submission.Firm.Name,
-            ["cycleTitle"] = CycleTitle,
-            ["status"] = Record.Status.ToString(),
-            ["amount"] = Record.Awards.Where(a => a.State != AwardStates.Rejected).Sum(a => a.ApprovedAmount ?? a.EstimatedAmount).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-            ["defects"] = string.Join("\n", Record.Defects.Select(d => $"{d.MessageZh} / {d.MessageEn}")),
-            ["deadline"] = Record.CorrectionDeadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-            ["detail"] = detail ?? string.Empty,
+            ["applicantName"] = Submission.Firm.Name,
+            ["cycleName"] = CycleTitle,
+            ["clauses"] = string.Join("; ", Record.Awards.Select(a => $"{a.ClauseId} ({a.EstimatedAmount.ToString("0.##", inv)})")),
+            ["estimate"] = Record.Awards.Sum(a => a.EstimatedAmount).ToString("0.##", inv),
+            ["amount"] = live.Sum(a => a.ApprovedAmount ?? a.EstimatedAmount).ToString("0.##", inv),
+            ["flags"] = Record.Defects.Count == 0 ? "无 / none" : Defects(),
+            ["defects"] = Defects(),
+            ["deadline"] = Record.CorrectionDeadline?.ToString("yyyy-MM-dd", inv) ?? "—",
+            ["department"] = string.Join(", ", Record.Awards.Select(a => a.DepartmentId).Distinct(StringComparer.Ordinal)),
+            ["outcome.zh"] = zh,
+            ["outcome.en"] = en,
+            ["reason"] = detail ?? "—",
+            ["reference"] = string.Join(", ", live.Select(a => Payouts.Reference(a.AwardId))),
+            ["filedAt"] = ChinaTime.DateOf(context.CurrentUtcDateTime).ToString("yyyy-MM-dd", inv),
         };
+        foreach (var (name, value) in mailValues)
+        {
+            values[name] = value;
+        }
+
         return values;
     }
+
+    private string Defects() => string.Join("\n", Record.Defects.Select(d => $"- {d.MessageZh} / {d.MessageEn}"));
+
+    private static (string Zh, string En) Outcome(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Rejected => ("不予奖励", "not awarded"),
+        ApplicationStatus.Withdrawn => ("已撤回", "withdrawn"),
+        ApplicationStatus.Waitlisted => ("列入候补", "waitlisted"),
+        ApplicationStatus.AwaitingFiscalApproval => ("审核通过", "approved"),
+        ApplicationStatus.Paid => ("已支付", "paid"),
+        _ => ("处理中", "in progress"),
+    };
 }
 
 /// <summary>Retry policies of the workflow's activities.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
 using BrandFlow.Durable;
@@ -33,6 +34,8 @@ public sealed partial class AwardApplicationOrchestrator
             return await app.WithdrawAsync(withdrawnAtNotice);
         }
 
+        app.MailValue("noticeFrom", notice.Value!.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        app.MailValue("noticeTo", notice.Value.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         app.Set(ApplicationStatus.InPublicNotice);
         await app.RecordAsync("notice.opened", "system", $"{notice.Value!.From:yyyy-MM-dd}..{notice.Value.To:yyyy-MM-dd}", MailKind.NoticePublished);
 
@@ -78,6 +81,9 @@ public sealed partial class AwardApplicationOrchestrator
         {
             var confirmation = await context.WaitForExternalEvent<PaymentConfirmationEvent>(WorkflowEvents.PaymentConfirmed);
             var known = app.Record.Awards.Any(a => a.AwardId == confirmation.AwardId && Payouts.IsPayable(a));
+            app.MailValue("paidOn", confirmation.PaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            app.MailValue("reference", confirmation.Reference);
+            app.MailValue("amount", app.Record.Awards.Where(a => a.AwardId == confirmation.AwardId).Sum(a => a.ApprovedAmount ?? 0).ToString("0.##", CultureInfo.InvariantCulture));
             if (known && confirmation.Succeeded)
             {
                 app.SetAwards(a => a.AwardId == confirmation.AwardId, a => a with { State = AwardStates.Paid });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
@@ -44,10 +45,14 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
         var applications = await reviews;
 
         // 3. Fiscal approval: finance sees the simulation (API) and approves with a rule; the same computation is applied.
+        var batchId = $"{input.CycleId}-payout";
+        var demand = await cycle.AllocateAsync(AllocationRuleKind.ProRata);
+        cycle.MailValue("batchId", batchId);
+        cycle.MailValue("applicationCount", demand.ApplicationByAward.Values.Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture));
+        cycle.MailValue("totalAmount", demand.Result.Allocations.Sum(a => a.Requested).ToString("0.##", CultureInfo.InvariantCulture));
         await cycle.RecordAsync(CycleStatus.AwaitingFiscalApproval, "cycle.reviews-done", $"{applications} application(s)", (MailKind.FiscalApprovalRequested, Role.Finance));
         var approval = await context.WaitForExternalEvent<FiscalApprovalEvent>(WorkflowEvents.FiscalApproved);
         var allocation = await cycle.AllocateAsync(approval.Rule);
-        var batchId = $"{input.CycleId}-payout";
         var granted = cycle.SendFiscalDecisions(allocation, approval, batchId);
         await cycle.RecordAsync(CycleStatus.AwaitingFiscalApproval, "cycle.fiscal-approved", $"{approval.Rule} by {approval.ApprovedBy}", r => r with { AllocationRule = approval.Rule });
 
@@ -74,7 +79,7 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
         var closeCycle = context.WaitForExternalEvent<AdminActionEvent>(WorkflowEvents.CloseCycle);
         await Task.WhenAny(payments, closeCycle);
         var report = await context.CallActivityAsync<CycleReport>(AwardWorkflow.Activities.BuildReport, input.CycleId, Retry.Default);
-        await cycle.RecordAsync(CycleStatus.Closed, "cycle.closed-with-report", $"{report.AwardsPaid} award(s), {report.AmountPaid} CNY",
+        await cycle.RecordAsync(CycleStatus.Closed, "cycle.closed-with-report", CycleSteps.Summary(report),
             r => r with { Report = report }, (MailKind.CycleReport, Role.Administrator));
         return report;
     }

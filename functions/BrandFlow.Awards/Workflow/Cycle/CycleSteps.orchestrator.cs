@@ -10,6 +10,7 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
 {
     private const int PayoutChunkSize = 50;
     private CycleRecord record = new(definition, CycleStatus.Scheduled, DateTimeOffset.MinValue);
+    private readonly Dictionary<string, string> extraValues = new(StringComparer.Ordinal);
     private int step;
 
     /// <summary>Saves the cycle's read model with a status, appends the audit entry and sends mails to staff roles.</summary>
@@ -92,13 +93,41 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
         await context.CallActivityAsync<int>(AwardWorkflow.Activities.WritePaymentFiles, batchId, Retry.Default);
     }
 
-    private Dictionary<string, string> Values(string? detail) => new(StringComparer.Ordinal)
+    /// <summary>The report as text for the administrators' mail.</summary>
+    public static string Summary(CycleReport report)
     {
-        ["cycleId"] = definition.CycleId,
-        ["cycleTitle"] = $"{definition.TitleZh} / {definition.TitleEn}",
-        ["opensOn"] = definition.OpensOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["closesOn"] = definition.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["noticeEndsOn"] = record.NoticeEndsOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-        ["detail"] = detail ?? string.Empty,
-    };
+        ArgumentNullException.ThrowIfNull(report);
+        var inv = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            $"申报 {report.Applications} 件，已支付奖励 {report.AwardsPaid} 项，共 {report.AmountPaid.ToString("0.##", inv)} 元 / {report.Applications} application(s), {report.AwardsPaid} award(s) paid, CNY {report.AmountPaid.ToString("0.##", inv)}",
+        };
+        lines.AddRange(report.ByClause.Select(l => $"{l.Key}: {l.Count} / {l.Amount.ToString("0.##", inv)}"));
+        lines.AddRange(report.ByDepartment.Select(l => $"{l.Key}: {l.Count} / {l.Amount.ToString("0.##", inv)}"));
+        lines.AddRange(report.ByTreasury.Select(b => $"{b.TreasuryId}: 预算 budget {b.Budget.ToString("0.##", inv)}, 已用 used {b.Used.ToString("0.##", inv)}, 剩余 left {b.Left.ToString("0.##", inv)}"));
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>Sets a value for the mails of the following steps.</summary>
+    public void MailValue(string name, string value) => extraValues[name] = value;
+
+    private Dictionary<string, string> Values(string? detail)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["cycleId"] = definition.CycleId,
+            ["cycleName.zh"] = definition.TitleZh,
+            ["cycleName.en"] = definition.TitleEn,
+            ["windowOpens"] = definition.OpensOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["windowCloses"] = definition.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["daysLeft"] = definition.Durations.DeadlineReminderDays.ToString(CultureInfo.InvariantCulture),
+            ["summary"] = detail ?? "—",
+        };
+        foreach (var (name, value) in extraValues)
+        {
+            values[name] = value;
+        }
+
+        return values;
+    }
 }

@@ -19,6 +19,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
     public const string DecidePath = "review/decide";
 
     private readonly List<ReviewDecision> decisions = [];
+    private DateOnly? expiresOn;
     private int step;
 
     /// <summary>Current round number.</summary>
@@ -37,6 +38,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
         var dates = await context.CallActivityAsync<IReadOnlyList<DateOnly>>(AwardWorkflow.Activities.WorkingDays,
             new WorkingDayQuery(today, [d.ReviewReminderWorkingDays, d.ReviewEscalationWorkingDays, d.ReviewWorkingDays]), Retry.Default);
         var period = new ReviewPeriod(today, dates[0], dates[1], dates[2]);
+        expiresOn = period.EndsOn;
         var expires = new DateTimeOffset(ChinaTime.EndOfDayUtc(period.EndsOn), TimeSpan.Zero);
         var subject = WorkflowIds.ReviewRound(input.ApplicationId, input.DepartmentId, Round);
         MailLink Link(string zh, string en, string action) =>
@@ -55,15 +57,20 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
     public async Task RecordAsync(string action, MailKind? kind, string? to, Role? role, string? actor = null, IReadOnlyList<MailLink>? links = null, string? detail = null)
     {
         var key = $"{InstanceId}:r{Round}:{++step}:{action}";
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["applicationId"] = input.ApplicationId,
-            ["firmName"] = input.FirmName,
+            ["applicantName"] = input.FirmName,
             ["department"] = input.DepartmentId,
             ["reviewer"] = Reviewer,
-            ["round"] = Round.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["amount"] = input.Awards.Sum(a => a.EstimatedAmount).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-            ["detail"] = detail ?? string.Empty,
+            ["round"] = Round.ToString(inv),
+            ["clauses"] = string.Join("; ", input.Awards.Select(a => $"{a.ClauseId} ({a.EstimatedAmount.ToString("0.##", inv)})")),
+            ["amount"] = input.Awards.Sum(a => a.EstimatedAmount).ToString("0.##", inv),
+            ["expiresAt"] = expiresOn?.ToString("yyyy-MM-dd", inv) ?? "—",
+            ["waitingDays"] = (kind == MailKind.ReviewEscalated ? input.Durations.ReviewEscalationWorkingDays : input.Durations.ReviewReminderWorkingDays).ToString(inv),
+            ["question"] = decisions.Count > 0 ? decisions[^1].Reason ?? "—" : "—",
+            ["reason"] = detail ?? "—",
         };
         var mails = kind is { } k ? new[] { new MailRequest(k, $"{key}:{k}", to, role, role is null ? null : input.DepartmentId, values, links) } : [];
         var note = new AuditNote(input.ApplicationId, action, actor ?? "system", detail ?? $"{input.DepartmentId} round {Round}", key);

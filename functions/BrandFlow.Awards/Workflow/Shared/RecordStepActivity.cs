@@ -64,11 +64,28 @@ public static class MailOut
         }
 
         var links = request.Links?.Select(l => (l.LabelZh, l.LabelEn, Url(env, l))).ToList();
+        var values = Complete(request.Kind, request.Values);
         foreach (var (email, language) in recipients.DistinctBy(r => r.Email))
         {
-            var mail = MailComposer.Compose(request.Kind, $"{request.Key}:{email}", email, language, request.Values, links);
+            var mail = MailComposer.Compose(request.Kind, $"{request.Key}:{email}", email, language, values, links);
             await env.Mail.SendAsync(mail, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The values with every placeholder of the kind present: a value the step did not know is shown as "—" rather than
+    /// failing the step (a failing mail would stop the workflow); tests assert the real values are given.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Complete(MailKind kind, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var complete = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        foreach (var name in MailComposer.PlaceholdersOf(kind).Where(n => !complete.ContainsKey(n) && !complete.ContainsKey(n + ".zh")))
+        {
+            complete[name] = "—";
+        }
+
+        return complete;
     }
 
     /// <summary>The absolute URL of a link: base address + path, with the signed token as ?t= when it has claims.</summary>
