@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/azurite.sh
 
 ensure_node_modules
+. scripts/chromium.sh && ensure_chromium
 data=$(mktemp -d -t brandflow-test-azurite.XXXXXX)
 trap 'stop_azurite; rm -rf "$data"' EXIT INT TERM
 start_azurite "$data" "${BRANDFLOW_TEST_AZURITE_PORT:-21000}"

@@ -169,6 +169,12 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
                     $"证明文件“{file.FileName}”未通过检查或检查后被改动，请重新上传 / The evidence file \"{file.FileName}\" has not passed inspection or changed since; upload it again.");
             }
 
+            if (state == StateInspected && !await this.StagingUnchangedAsync(file.FileId, row, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException(
+                    $"证明文件“{file.FileName}”在检查后被改动或删除，请重新上传 / The evidence file \"{file.FileName}\" changed or vanished after inspection; upload it again.");
+            }
+
             rows.Add((file, row));
         }
 
@@ -228,6 +234,21 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
         }
 
         return verdict;
+    }
+
+    /// <summary>True when the staging blob is still the version that was inspected.</summary>
+    private async Task<bool> StagingUnchangedAsync(string fileId, TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await this.staging.GetBlobClient(fileId).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.ETag.ToString() == row.GetString("BlobETag");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Gone from staging: fine only when a crashed seal already copied it.
+            return await this.sealedFiles.GetBlobClient(fileId).ExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task SealOneAsync(string applicationId, EvidenceFile file, TableEntity row, CancellationToken cancellationToken)

@@ -20,10 +20,10 @@ internal static class AzuriteStorage
     public static string UniquePrefix() =>
         $"t{Environment.ProcessId % 10000}x{Interlocked.Increment(ref counter)}x{Random.Shared.Next(1000, 9999)}";
 
-    /// <summary>Creates the award storage on a fresh prefix with a fake clock set to now.</summary>
-    public static async Task<(AwardsStorage Storage, FakeTimeProvider Clock)> CreateAsync(Action<AwardsStorageOptions>? configure = null)
+    /// <summary>Creates the award storage on a fresh prefix with a fake clock set to now (or to <paramref name="now"/>).</summary>
+    public static async Task<(AwardsStorage Storage, FakeTimeProvider Clock)> CreateAsync(Action<AwardsStorageOptions>? configure = null, DateTimeOffset? now = null)
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
         var options = new AwardsStorageOptions { Prefix = UniquePrefix() };
         configure?.Invoke(options);
         return (await AwardsStorage.CreateAsync(ConnectionString, options, clock), clock);

@@ -10,6 +10,7 @@ public sealed record OutgoingMail(
     string Category);
 
 /// <summary>A message as stored by the local SendGrid-compatible endpoint (development mailbox).</summary>
+/// <remarks><see cref="CustomArgs"/> are SendGrid's custom_args; BrandFlow's sender puts the idempotency key there ("idempotency_key").</remarks>
 public sealed record StoredMail(
     string MessageId,
     string To,
@@ -18,7 +19,8 @@ public sealed record StoredMail(
     string HtmlBody,
     string TextBody,
     IReadOnlyList<string> Categories,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt,
+    IReadOnlyDictionary<string, string>? CustomArgs = null);
 
 /// <summary>A send that kept failing after retries, shown to administrators.</summary>
 public sealed record MailFailure(string IdempotencyKey, string To, string Subject, string Error, int Attempts, DateTimeOffset LastAttemptAt);

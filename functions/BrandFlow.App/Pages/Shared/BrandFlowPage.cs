@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using BrandFlow.Awards.Model;
+using BrandFlow.Awards.Services;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BrandFlow.App.Pages.Shared;
+
+/// <summary>
+/// Base of BrandFlow's page models: the facade (every rule and access check lives there, never in a page), the
+/// signed-in account, the page language, and the mapping of the facade's refusals onto form fields.
+/// </summary>
+public abstract class BrandFlowPage : PageModel
+{
+    private UserAccount? account;
+    private bool accountLoaded;
+
+    /// <summary>The award service facade.</summary>
+    protected AwardsService Awards => this.HttpContext.RequestServices.GetRequiredService<AwardsService>();
+
+    /// <summary>The page language.</summary>
+    protected UiLanguage Lang => this.HttpContext.RequestServices.GetRequiredService<UiLanguage>();
+
+    /// <summary>The signed-in account, read fresh from the directory (null when no one is signed in).</summary>
+    public async Task<UserAccount?> AccountAsync()
+    {
+        if (!this.accountLoaded)
+        {
+            this.accountLoaded = true;
+            var email = SignedInEmail(this.User);
+            this.account = email is null ? null : await this.Awards.FindAccountAsync(email, this.HttpContext.RequestAborted);
+        }
+
+        return this.account;
+    }
+
+    /// <summary>The email of the signed-in principal (the cookie's email claim), or null.</summary>
+    public static string? SignedInEmail(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        return new[] { ClaimTypes.Email, "email", ClaimTypes.NameIdentifier, ClaimTypes.Name, "sub" }
+            .Select(type => user.FindFirst(type)?.Value)
+            .FirstOrDefault(value => value is not null && value.Contains('@', StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Puts a refusal's messages next to the fields they concern ("中文 / English", split by the view); the facade's
+    /// field paths are translated to form field names by <paramref name="fieldName"/>; unknown fields go to the summary.
+    /// </summary>
+    protected void ShowRefusal(AwardsException refusal, Func<string, string?>? fieldName = null)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        if (refusal.Errors.Count == 0)
+        {
+            this.ModelState.AddModelError(string.Empty, $"{refusal.MessageZh} / {refusal.MessageEn}");
+            return;
+        }
+
+        foreach (var error in refusal.Errors)
+        {
+            var key = fieldName?.Invoke(error.Field) ?? string.Empty;
+            this.ModelState.AddModelError(key, $"{error.MessageZh} / {error.MessageEn}");
+        }
+    }
+
+    /// <summary>Adds a field error in both languages.</summary>
+    protected void FieldError(string key, string zh, string en) => this.ModelState.AddModelError(key, $"{zh} / {en}");
+
+    /// <summary>A one-time message for the next page ("中文 / English").</summary>
+    protected void Flash(string zh, string en) => this.TempData["Flash"] = $"{zh} / {en}";
+}

@@ -1,0 +1,101 @@
+using BrandFlow.Awards.Calendar;
+using BrandFlow.Awards.Mail;
+using BrandFlow.Awards.Model;
+using BrandFlow.Durable;
+
+namespace BrandFlow.Awards.Workflow;
+
+/// <summary>
+/// One department's review of an application's awards: the reviewer is mailed signed links (approve / reject /
+/// request information) valid until the end of the review period; a reminder after N working days, an escalation to
+/// the department head(s) after M; reassignment, an expired period or an answered request start a new round with new
+/// links; decisions for another round are ignored. Returns the decision. See Workflow/README.md.
+/// </summary>
+public sealed class DepartmentReviewOrchestrator : TaskOrchestrator<ReviewAssignment, ReviewResult>
+{
+    /// <inheritdoc />
+    public override async Task<ReviewResult> RunAsync(TaskOrchestrationContext context, ReviewAssignment input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var review = new ReviewSteps(context, input);
+        var withdrawal = context.WaitForExternalEvent<WithdrawEvent>(WorkflowEvents.Withdrawn);
+        var reassignment = context.WaitForExternalEvent<ReassignEvent>(WorkflowEvents.ReviewerReassigned);
+        var decision = context.WaitForExternalEvent<ReviewDecisionEvent>(WorkflowEvents.ReviewDecided);
+        while (true)
+        {
+            var period = await review.StartRoundAsync();
+            using var timers = new CancellationTokenSource();
+            var reminder = context.CreateTimer(ChinaTime.EndOfDayUtc(period.ReminderOn), timers.Token);
+            var escalation = context.CreateTimer(ChinaTime.EndOfDayUtc(period.EscalateOn), timers.Token);
+            var expiry = context.CreateTimer(ChinaTime.EndOfDayUtc(period.EndsOn), timers.Token);
+            var racing = new List<Task> { withdrawal, reassignment, decision, reminder, escalation, expiry };
+            var roundOver = false;
+            while (!roundOver)
+            {
+                var first = await Task.WhenAny(racing);
+                racing.Remove(first);
+                if (first == withdrawal)
+                {
+                    timers.Cancel();
+                    return review.Result(null);
+                }
+
+                if (first == reminder)
+                {
+                    await review.RecordAsync("review.reminded", MailKind.ReviewReminder, review.Reviewer, null);
+                }
+                else if (first == escalation)
+                {
+                    await review.RecordAsync("review.escalated", MailKind.ReviewEscalated, null, Role.DepartmentHead);
+                }
+                else if (first == expiry)
+                {
+                    await review.RecordAsync("review.expired", null, null, null);
+                    roundOver = true;
+                }
+                else if (first == reassignment)
+                {
+                    var reassigned = await reassignment;
+                    reassignment = context.WaitForExternalEvent<ReassignEvent>(WorkflowEvents.ReviewerReassigned);
+                    racing.Add(reassignment);
+                    if (reassigned.DepartmentId == input.DepartmentId)
+                    {
+                        review.Reassign(reassigned);
+                        await review.RecordAsync("review.reassigned", null, null, null, reassigned.By);
+                        roundOver = true;
+                    }
+                }
+                else
+                {
+                    var decided = await decision;
+                    decision = context.WaitForExternalEvent<ReviewDecisionEvent>(WorkflowEvents.ReviewDecided);
+                    racing.Add(decision);
+                    if (!review.IsCurrent(decided))
+                    {
+                        await review.RecordAsync("review.stale-decision-ignored", null, null, null, decided.By);
+                        continue;
+                    }
+
+                    var recorded = review.Decide(decided);
+                    if (decided.Outcome != ReviewOutcome.RequestInformation)
+                    {
+                        timers.Cancel();
+                        return review.Result(recorded);
+                    }
+
+                    timers.Cancel();
+                    if (await review.RequestInformationAsync(withdrawal))
+                    {
+                        return review.Result(null);
+                    }
+
+                    roundOver = true;
+                }
+            }
+
+            timers.Cancel();
+            review.NextRound();
+        }
+    }
+}

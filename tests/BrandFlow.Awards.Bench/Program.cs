@@ -1,0 +1,3 @@
+// The award workflow benchmark; see scripts/bench-awards.sh.
+Console.WriteLine("BrandFlow award workflow benchmark: not written yet.");
+return 0;
