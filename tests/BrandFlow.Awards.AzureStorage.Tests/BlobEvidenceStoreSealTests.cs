@@ -88,6 +88,22 @@ public sealed class BlobEvidenceStoreSealTests
         Assert.Equal(EvidenceHttp.Pdf("kept"), await EvidenceHttp.GetAsync(await storage.Evidence.CreateReadUrlAsync(slot.FileId, TimeSpan.FromMinutes(1))));
     }
 
+    [Fact]
+    public async Task SealAsync_CrashAfterCopyAndStagingDelete_RetryCompletes()
+    {
+        var (storage, _) = await AzuriteStorage.CreateAsync();
+        var (slot, file) = await UploadAsync(storage, "copied");
+        var staging = new BlobContainerClient(AzuriteStorage.ConnectionString, storage.Options.StagingContainer).GetBlobClient(slot.FileId);
+        var target = new BlobContainerClient(AzuriteStorage.ConnectionString, storage.Options.SealedContainer).GetBlobClient(slot.FileId);
+        await (await target.StartCopyFromUriAsync(staging.Uri)).WaitForCompletionAsync(); // what the crashed run did
+        await staging.DeleteAsync();
+
+        await storage.Evidence.SealAsync("app-1", [file]);
+
+        Assert.Equal(EvidenceHttp.Pdf("copied"), await EvidenceHttp.GetAsync(await storage.Evidence.CreateReadUrlAsync(slot.FileId, TimeSpan.FromMinutes(1))));
+        Assert.Equal(file, (await storage.Evidence.InspectAsync("FIRM-A", slot.FileId)).File);
+    }
+
     private static async Task<(Ports.UploadSlot Slot, EvidenceFile File)> UploadAsync(AwardsStorage storage, string text)
     {
         var slot = await storage.Evidence.CreateUploadSlotAsync("FIRM-A", "certificate", text + ".pdf");

@@ -100,4 +100,18 @@ public sealed class TableAwardLedgerTests
         Assert.Equal(100000m, rows.Single(r => r.AwardId == "a1").Amount);
         Assert.Equal(new DateOnly(2025, 6, 1), rows[0].AchievedOn);
     }
+
+    [Fact]
+    public async Task IssueInstructionAsync_CrashAfterReservingTheReference_RetryIssuesOnce()
+    {
+        var (storage, _) = await AzuriteStorage.CreateAsync();
+        await AzuriteStorage.Table(storage.Options.PayoutsTable).AddEntityAsync(
+            new Azure.Data.Tables.TableEntity("reference|R-1", "reference") { ["IdempotencyKey"] = "k1" }); // what the crashed run wrote
+
+        var issued = await storage.Ledger.IssueInstructionAsync(TestData.Instruction("k1", reference: "R-1"));
+
+        Assert.Equal("R-1", issued.Reference);
+        Assert.Single(await storage.Ledger.ListBatchAsync("batch-1"));
+        Assert.True(await storage.Ledger.MarkPaidAsync("R-1", new DateOnly(2026, 9, 30)));
+    }
 }

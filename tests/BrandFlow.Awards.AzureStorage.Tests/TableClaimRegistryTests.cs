@@ -41,4 +41,20 @@ public sealed class TableClaimRegistryTests
         await storage.Claims.ReleaseAsync("app-a", ["k1"]);
         Assert.Equal("app-d", (await storage.Claims.ClaimAsync("k1", "FIRM-D", "app-d")).ApplicationId);
     }
+
+    [Fact]
+    public async Task ClaimAsync_KeysWithControlCharactersOrVeryLong_StayDistinctAndWork()
+    {
+        var (storage, _) = await AzuriteStorage.CreateAsync();
+        var tab = "id:GB/T\t1234\u0001?#%|";
+        var longA = "id:" + new string('x', 700) + "A";
+        var longB = "id:" + new string('x', 700) + "B";
+
+        Assert.Equal("app-1", (await storage.Claims.ClaimAsync(tab, "F1", "app-1")).ApplicationId);
+        Assert.Equal("app-1", (await storage.Claims.ClaimAsync(tab, "F2", "app-2")).ApplicationId);
+        Assert.Equal("app-2", (await storage.Claims.ClaimAsync("id:GB/T 1234", "F2", "app-2")).ApplicationId);
+        Assert.Equal("app-3", (await storage.Claims.ClaimAsync(longA, "F3", "app-3")).ApplicationId);
+        Assert.Equal("app-4", (await storage.Claims.ClaimAsync(longB, "F4", "app-4")).ApplicationId);
+        Assert.Equal(longA, (await storage.Claims.ClaimAsync(longA, "F5", "app-5")).Key);
+    }
 }

@@ -26,27 +26,29 @@ public static class CalendarData
         .Build();
 
     /// <summary>Parses YAML; throws <see cref="FormatException"/> with a bilingual message naming the bad entry.</summary>
+    /// <remarks>The exception is a <see cref="CalendarDataException"/> listing every problem found; its message is
+    /// all the Chinese sentences, " / ", then all the English ones.</remarks>
     public static IReadOnlyList<CalendarYear> Parse(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         List<YearDto?>? entries;
         try
         {
-            entries = Yaml.Deserialize<List<YearDto?>?>(yaml);
+            entries = Yaml.Deserialize<List<YearDto?>?>(yaml.TrimStart('\uFEFF'));
         }
         catch (YamlException ex)
         {
-            throw new FormatException(
-                $"工作日历数据格式错误（第 {ex.Start.Line} 行）：{ex.Message} / the working-day calendar is malformed (line {ex.Start.Line}): {ex.Message}",
+            throw new CalendarDataException(
+                [new CalendarError($"工作日历数据格式错误（第 {ex.Start.Line} 行）", $"the working-day calendar is malformed (line {ex.Start.Line}): {ex.Message}")],
                 ex);
         }
 
         if (entries is null || entries.Count == 0)
         {
-            throw new FormatException("工作日历数据中没有任何年份 / the working-day calendar lists no years");
+            throw new CalendarDataException([new CalendarError("工作日历数据中没有任何年份", "the working-day calendar lists no years")]);
         }
 
-        var errors = new List<string>();
+        var errors = new List<CalendarError>();
         var years = new List<CalendarYear>();
         for (int i = 0; i < entries.Count; i++)
         {
@@ -59,7 +61,7 @@ public static class CalendarData
         errors.AddRange(CalendarRules.Check(years));
         if (errors.Count > 0)
         {
-            throw new FormatException(string.Join('\n', errors));
+            throw new CalendarDataException(errors);
         }
 
         return years;
@@ -101,17 +103,17 @@ public static class CalendarData
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
 
-    private static CalendarYear? ToYear(YearDto? dto, int position, List<string> errors)
+    private static CalendarYear? ToYear(YearDto? dto, int position, List<CalendarError> errors)
     {
         if (dto is null)
         {
-            errors.Add($"第 {position} 项是空的 / entry {position} is empty");
+            errors.Add(new CalendarError($"第 {position} 项是空的", $"entry {position} is empty"));
             return null;
         }
 
         if (!int.TryParse(dto.Year, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < CalendarRules.MinYear || year > CalendarRules.MaxYear)
         {
-            errors.Add($"第 {position} 项的年份“{dto.Year}”无效 / entry {position} has an invalid year \"{dto.Year}\"");
+            errors.Add(new CalendarError($"第 {position} 项的年份“{dto.Year}”无效", $"entry {position} has an invalid year \"{dto.Year}\""));
             return null;
         }
 
@@ -120,7 +122,7 @@ public static class CalendarData
         return new CalendarYear(year, dto.Notice?.Trim() ?? string.Empty, holidays, workingWeekends);
     }
 
-    private static List<DateOnly> Dates(List<string?>? texts, int year, string key, List<string> errors)
+    private static List<DateOnly> Dates(List<string?>? texts, int year, string key, List<CalendarError> errors)
     {
         var dates = new List<DateOnly>();
         foreach (string? text in texts ?? [])
@@ -131,7 +133,7 @@ public static class CalendarData
             }
             else
             {
-                errors.Add($"{year} 年 {key} 中的“{text}”不是 yyyy-MM-dd 格式的日期 / {year}: \"{text}\" in {key} is not a yyyy-MM-dd date");
+                errors.Add(new CalendarError($"{year} 年 {key} 中的“{text}”不是 yyyy-MM-dd 格式的日期", $"{year}: \"{text}\" in {key} is not a yyyy-MM-dd date"));
             }
         }
 

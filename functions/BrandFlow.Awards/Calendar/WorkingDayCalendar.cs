@@ -22,10 +22,10 @@ public sealed class WorkingDayCalendar
     {
         ArgumentNullException.ThrowIfNull(years);
         List<CalendarYear> list = [.. years];
-        List<string> errors = CalendarRules.Check(list);
+        List<CalendarError> errors = CalendarRules.Check(list);
         if (errors.Count > 0)
         {
-            throw new ArgumentException(string.Join('\n', errors), nameof(years));
+            throw new ArgumentException(CalendarError.Join(errors), nameof(years));
         }
 
         Years = [.. list.OrderBy(y => y.Year)];

@@ -95,9 +95,8 @@ public sealed record ApplicationSettledEvent(string ApplicationId, string Phase,
 /// <param name="CycleId">Cycle watched.</param>
 /// <param name="Phase">"review" or "payment".</param>
 /// <param name="WindowClosed">True once no new application can join the phase.</param>
-/// <param name="Settled">Applications that reported settled so far.</param>
-/// <param name="Expected">Applications known to be in the phase (from the read model), or 0 before the first count.</param>
-public sealed record SettlementWatch(string CycleId, string Phase, bool WindowClosed, IReadOnlyList<string> Settled, int Expected);
+/// <param name="Outstanding">Applications the read model said had not settled at the last count; null before the first count.</param>
+public sealed record SettlementWatch(string CycleId, string Phase, bool WindowClosed, IReadOnlyList<string>? Outstanding);
 
 /// <summary>What the read model says about a phase: how many applications are in it and which have not settled.</summary>
 public sealed record SettlementCount(int Total, IReadOnlyList<string> Unsettled);

@@ -6,7 +6,7 @@ public class CalendarDataTests
 {
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static FormatException ParseFails(string yaml) => Assert.Throws<FormatException>(() => CalendarData.Parse(yaml));
+    private static FormatException ParseFails(string yaml) => Assert.ThrowsAny<FormatException>(() => CalendarData.Parse(yaml));
 
     [Fact]
     public void Parse_RepositoryFile_AllYearsValid()
@@ -179,6 +179,22 @@ public class CalendarDataTests
     {
         FormatException ex = ParseFails("- year: 2026\n  notice: n\n  holidays: [2026-01-03, 2026-01-10]\n  workingWeekends: [2026-01-05]\n");
 
-        Assert.Equal(3, ex.Message.Split('\n').Length);
+        var data = Assert.IsType<CalendarDataException>(ex);
+        Assert.Equal(3, data.Errors.Count);
+        string[] parts = ex.Message.Split(" / ", 2);
+        Assert.Contains("2026-01-10 是星期六", parts[0], StringComparison.Ordinal);
+        Assert.Contains("2026-01-05 是星期一", parts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("Saturday", parts[0], StringComparison.Ordinal);
+        Assert.Contains("2026-01-10 is a Saturday", parts[1], StringComparison.Ordinal);
+        Assert.Contains("2026-01-05 is a Monday", parts[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LeadingByteOrderMark_Accepted()
+    {
+        CalendarYear year = Assert.Single(CalendarData.Parse("\uFEFF- year: 2030\n  notice: n\n  holidays: [2030-01-01]\n"));
+
+        Assert.Equal([D("2030-01-01")], year.Holidays);
+        Assert.Empty(year.WorkingWeekends);
     }
 }

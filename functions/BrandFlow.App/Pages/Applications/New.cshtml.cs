@@ -105,37 +105,6 @@ public sealed class NewModel : BrandFlowPage
         }
     }
 
-    /// <summary>The upload script asks for a write-only URL for one file (JSON).</summary>
-    public async Task<IActionResult> OnPostSlotAsync([FromBody] UploadSlotRequest request)
-    {
-        try
-        {
-            var slot = await this.Awards.RequestUploadSlotAsync(await this.AccountAsync(), request, this.HttpContext.RequestAborted);
-            return new JsonResult(new { slot.FileId, uploadUrl = slot.UploadUrl.ToString(), slot.MaxLength, slot.ExpiresAt });
-        }
-        catch (AwardsException refusal)
-        {
-            return Refused(refusal);
-        }
-    }
-
-    /// <summary>The upload script asks the server to inspect an uploaded file (JSON): accepted, or refused with the reason.</summary>
-    public async Task<IActionResult> OnPostInspectAsync([FromBody] InspectRequest request)
-    {
-        try
-        {
-            var file = await this.Awards.InspectEvidenceAsync(await this.AccountAsync(), request?.FileId ?? string.Empty, this.HttpContext.RequestAborted);
-            return new JsonResult(new { accepted = true, file.FileId, file.FileName, file.EvidenceType, file.ContentType, file.Length, file.Sha256 });
-        }
-        catch (AwardsException refusal)
-        {
-            return Refused(refusal);
-        }
-    }
-
-    private static JsonResult Refused(AwardsException refusal) =>
-        new(new { accepted = false, code = refusal.Code, messageZh = refusal.MessageZh, messageEn = refusal.MessageEn }) { StatusCode = refusal.StatusCode };
-
     private ClaimsRequest BuildRequest() => new(this.Cycle ?? string.Empty, this.Claims.Select((c, i) => c.ToClaim(i)).ToList());
 
     private async Task LoadAsync()
@@ -161,7 +130,4 @@ public sealed class NewModel : BrandFlowPage
             .Where(c => c.AchievementKind == kind).SelectMany(c => c.Evidence).Distinct(StringComparer.Ordinal).ToList();
         return asked.Count > 0 ? asked : this.Catalog.Vocabulary.EvidenceTypes.Keys.ToList();
     }
-
-    /// <summary>Body of the inspect call.</summary>
-    public sealed record InspectRequest(string FileId);
 }

@@ -5,16 +5,16 @@
   'use strict';
   var texts = document.getElementById('upload-texts');
   var english = document.documentElement.lang === 'en';
-  var form = document.getElementById('application-form') || document.querySelector('form[data-upload-form]');
-  if (!texts || !form) { return; }
+  if (!texts) { return; }
+  var endpoint = texts.getAttribute('data-endpoint');
   var t = function (key) { return texts.getAttribute('data-' + key) || ''; };
   var token = function () {
-    var input = form.querySelector('input[name="__RequestVerificationToken"]');
+    var input = document.querySelector('input[name="__RequestVerificationToken"]');
     return input ? input.value : '';
   };
 
   function post(handler, body) {
-    return fetch(window.location.pathname + '?handler=' + handler, {
+    return fetch(endpoint + '?handler=' + handler, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token() },
@@ -47,7 +47,7 @@
     var hidden = document.createElement('input');
     hidden.type = 'hidden';
     hidden.name = box.getAttribute('data-field') || ('Claims[' + box.getAttribute('data-claim') + '].Files');
-    hidden.value = file.fileId + '|' + file.evidenceType + '|' + file.fileName;
+    hidden.value = (box.getAttribute('data-prefix') || '') + file.fileId + '|' + file.evidenceType + '|' + file.fileName;
     item.appendChild(hidden);
     item.appendChild(document.createTextNode(file.fileName + ' '));
     var remove = document.createElement('button');
@@ -100,12 +100,12 @@
       });
   }
 
-  form.addEventListener('change', function (e) {
+  document.addEventListener('change', function (e) {
     if (e.target.classList && e.target.classList.contains('ev-file')) {
       upload(e.target.closest('.upload'), e.target);
     }
   });
-  form.addEventListener('click', function (e) {
+  document.addEventListener('click', function (e) {
     if (e.target.classList && e.target.classList.contains('ev-remove')) {
       e.target.closest('li').remove();
     }

@@ -105,6 +105,14 @@ public sealed partial class AwardApplicationOrchestrator
     private static async Task<Task<IReadOnlyList<ReviewResult>>?> ReviewedAsync(TaskOrchestrationContext context, ApplicationSteps app, PayoutReleaseEvent? released)
     {
         var payable = app.Record.Awards.Where(Payouts.IsPayable).Select(a => a.AwardId).ToList();
+        var stillHeld = app.DepartmentsWith(AwardStates.Held);
+        var status = stillHeld.Count > 0 ? ApplicationStatus.Objected
+            : released is null ? ApplicationStatus.InPublicNotice
+            : ApplicationStatus.PayoutIssued;
+        app.Set(status);
+        await app.RecordToAsync("notice.objection-reviewed", "system", string.Join(", ", app.Record.Awards.Select(a => $"{a.AwardId}={a.State}")));
+
+        // The payout activity reads the awards from the read model just saved.
         if (released is not null && payable.Count > 0)
         {
             var batch = $"{released.BatchId}~{app.Id}";
@@ -112,12 +120,6 @@ public sealed partial class AwardApplicationOrchestrator
             await context.CallActivityAsync<int>(AwardWorkflow.Activities.WritePaymentFiles, batch, Retry.Default);
         }
 
-        var stillHeld = app.DepartmentsWith(AwardStates.Held);
-        var status = stillHeld.Count > 0 ? ApplicationStatus.Objected
-            : released is null ? ApplicationStatus.InPublicNotice
-            : ApplicationStatus.PayoutIssued;
-        app.Set(status);
-        await app.RecordToAsync("notice.objection-reviewed", "system", string.Join(", ", app.Record.Awards.Select(a => $"{a.AwardId}={a.State}")));
         return stillHeld.Count > 0 ? app.ReviewAsync(stillHeld) : null;
     }
 }

@@ -30,7 +30,7 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
 
         await cycle.RecordAsync(CycleStatus.Open, "cycle.opened");
         await cycle.MailFirmsAsync(MailKind.CycleOpened, "opened");
-        var reviews = cycle.WatchAsync(SettlementPhases.Review, windowClosed: false, expected: 0);
+        var reviews = cycle.WatchAsync(SettlementPhases.Review, windowClosed: false);
 
         // 2. Deadline reminder, then close at the end of the last day (or earlier when an administrator closes it).
         var reminderAt = ChinaTime.StartOfDayUtc(input.ClosesOn.AddDays(-input.Durations.DeadlineReminderDays));
@@ -67,7 +67,7 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
         await context.CreateTimer(ChinaTime.EndOfDayUtc(notice.To), CancellationToken.None);
 
         // 5. Payout: instructions and ledger rows in chunks (idempotent by award id), payment files, then the release.
-        var payments = cycle.WatchAsync(SettlementPhases.Payment, windowClosed: true, expected: granted.Count);
+        var payments = cycle.WatchAsync(SettlementPhases.Payment, windowClosed: true);
         await cycle.IssuePayoutBatchAsync(batchId);
         await cycle.RecordAsync(CycleStatus.Paying, "cycle.payout-released", batchId, r => r with { PaymentBatchId = batchId });
         foreach (var applicationId in granted)

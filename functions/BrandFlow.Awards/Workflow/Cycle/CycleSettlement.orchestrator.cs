@@ -3,11 +3,12 @@ using BrandFlow.Durable;
 namespace BrandFlow.Awards.Workflow;
 
 /// <summary>
-/// Waits until every application of a cycle has settled a phase. Applications send "ApplicationSettled" when they do;
-/// the watcher counts distinct ids and, once the count reaches what the read model last said (and the window is
-/// closed), asks the read model which are still open. The events only wake it: the read model is the truth, and an
-/// hourly check covers a lost event. It continues as new every 100 events, so its history stays short whatever the
-/// number of applications. Returns the number of applications in the phase.
+/// Waits until every application of a cycle has settled a phase. The read model is the truth: once the window is
+/// closed the watcher counts the applications still open (an activity), then crosses them off as their
+/// "ApplicationSettled" events arrive, and counts again when none is left (or hourly, in case an event was lost).
+/// It continues as new every 100 events, so its history stays short whatever the number of applications; the new
+/// execution starts with a count, so nothing depends on events carried over. Returns the number of applications in
+/// the phase.
 /// </summary>
 public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWatch, int>
 {
@@ -18,24 +19,21 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var settled = new HashSet<string>(input.Settled, StringComparer.Ordinal);
         var closed = input.WindowClosed;
-        var expected = input.Expected;
-        var verify = closed;
+        var outstanding = input.Outstanding?.ToHashSet(StringComparer.Ordinal);
+        var count = closed;
         var closing = context.WaitForExternalEvent<object>(CycleSignals.WindowClosed);
         for (var events = 0; events < EventsPerExecution; events++)
         {
-            if (closed && (verify || settled.Count >= expected))
+            if (closed && (count || outstanding!.Count == 0))
             {
-                var count = await context.CallActivityAsync<SettlementCount>(AwardWorkflow.Activities.CountSettlement,
-                    input with { WindowClosed = true, Settled = [], Expected = expected }, Retry.Default);
-                if (count.Unsettled.Count == 0)
+                var now = await context.CallActivityAsync<SettlementCount>(AwardWorkflow.Activities.CountSettlement, input with { Outstanding = null }, Retry.Default);
+                if (now.Unsettled.Count == 0)
                 {
-                    return count.Total;
+                    return now.Total;
                 }
 
-                expected = count.Total;
-                settled.ExceptWith(count.Unsettled);
+                outstanding = new HashSet<string>(now.Unsettled, StringComparer.Ordinal);
             }
 
             using var cancel = new CancellationTokenSource();
@@ -43,19 +41,23 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
             var check = context.CreateTimer(TimeSpan.FromHours(1), cancel.Token);
             var first = await Task.WhenAny(next, check, closing);
             cancel.Cancel();
-            verify = first == check;
-            if (first == next)
+            count = first == check;
+
+            // Both events may have arrived in the same episode: take every completed one, never drop one.
+            if (next.IsCompletedSuccessfully)
             {
-                settled.Add((await next).ApplicationId);
+                outstanding?.Remove((await next).ApplicationId);
             }
-            else if (first == closing)
+
+            if (closing.IsCompleted)
             {
-                closed = verify = true;
+                count |= !closed;
+                closed = true;
                 closing = context.WaitForExternalEvent<object>(CycleSignals.WindowClosed);
             }
         }
 
-        context.ContinueAsNew(new SettlementWatch(input.CycleId, input.Phase, closed, settled.Order(StringComparer.Ordinal).ToList(), expected));
+        context.ContinueAsNew(new SettlementWatch(input.CycleId, input.Phase, closed, outstanding?.Order(StringComparer.Ordinal).ToList()));
         return 0;
     }
 }

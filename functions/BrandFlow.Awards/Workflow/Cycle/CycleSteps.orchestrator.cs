@@ -49,8 +49,8 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
     }
 
     /// <summary>Starts (or rather, calls) the settlement watcher of a phase.</summary>
-    public Task<int> WatchAsync(string phase, bool windowClosed, int expected) =>
-        context.CallSubOrchestratorAsync<int>(AwardWorkflow.CycleSettlement, new SettlementWatch(definition.CycleId, phase, windowClosed, [], expected),
+    public Task<int> WatchAsync(string phase, bool windowClosed) =>
+        context.CallSubOrchestratorAsync<int>(AwardWorkflow.CycleSettlement, new SettlementWatch(definition.CycleId, phase, windowClosed, null),
             new SubOrchestrationOptions(instanceId: AwardWorkflow.SettlementId(definition.CycleId, phase)));
 
     /// <summary>The allocation of the cycle's approved awards under a rule.</summary>
