@@ -215,21 +215,20 @@ internal sealed partial class AwardTestHost
             throw new InvalidOperationException("link belongs to someone else");
         }
 
-        if (!await Tokens.TryConsumeAsync(claims.Subject, actingUser, Clock.GetUtcNow()))
+        var parts = claims.Subject.Split('/');
+        var (applicationId, department, round) = (parts[0], parts[1], int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+        if (!await Tokens.TryConsumeAsync(WorkflowIds.ReviewRound(applicationId, department, round), actingUser, Clock.GetUtcNow()))
         {
             throw new InvalidOperationException("link already used");
         }
 
-        var parts = claims.Subject.Split("~review~");
-        var department = parts[1][..parts[1].LastIndexOf('~')];
-        var round = int.Parse(parts[1][(parts[1].LastIndexOf('~') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var outcome = claims.Action switch
         {
             "approve" => ReviewOutcome.Approve,
             "reject" => ReviewOutcome.Reject,
             _ => ReviewOutcome.RequestInformation,
         };
-        await RaiseAsync(WorkflowIds.Review(parts[0], department), WorkflowEvents.ReviewDecided,
+        await RaiseAsync(WorkflowIds.Review(applicationId, department), WorkflowEvents.ReviewDecided,
             new ReviewDecisionEvent(department, round, outcome, actingUser, reason ?? claims.Action, Clock.GetUtcNow()));
         return claims;
     }
@@ -243,7 +242,7 @@ internal sealed partial class AwardTestHost
             {
                 var token = Uri.UnescapeDataString(match.Groups[1].Value);
                 var (claims, _) = Links.Validate(token, ReviewSteps.LinkPurpose);
-                if (claims is not null && claims.Action == action && claims.Subject.StartsWith(applicationId + "~", StringComparison.Ordinal))
+                if (claims is not null && claims.Action == action && claims.Subject.StartsWith(applicationId + "/", StringComparison.Ordinal))
                 {
                     return token;
                 }

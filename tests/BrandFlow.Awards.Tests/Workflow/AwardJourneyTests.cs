@@ -33,7 +33,7 @@ public sealed class AwardJourneyTests
         Assert.Equal(Seed.AmrReviewer, record.ReviewersByDepartment["cy-amr"]);
         Assert.Equal(Seed.AgriReviewer, record.ReviewersByDepartment["cy-agri"]);
         var claims = await host.DecideAsync(Seed.AmrReviewer, a, "approve");
-        Assert.Equal(WorkflowIds.ReviewRound(a, "cy-amr", 1), claims.Subject);
+        Assert.Equal(ReviewSteps.LinkSubject(a, "cy-amr", 1), claims.Subject);
         Assert.Equal(ApplicationStatus.InReview, (await journey.AppAsync(a)).Status);
         await host.DecideAsync(Seed.AgriReviewer, a, "approve");
         record = await journey.AppAsync(a);

@@ -53,7 +53,7 @@ public sealed class DepartmentReviewTests
             new ReassignEvent("cy-amr", second, Seed.AdminEmail, host.Clock.GetUtcNow()));
         var newToken = host.LatestLinkToken(second, b, "approve");
         Assert.NotNull(newToken);
-        Assert.Equal(WorkflowIds.ReviewRound(b, "cy-amr", 2), host.Links.Validate(newToken!, ReviewSteps.LinkPurpose).Claims!.Subject);
+        Assert.Equal(ReviewSteps.LinkSubject(b, "cy-amr", 2), host.Links.Validate(newToken!, ReviewSteps.LinkPurpose).Claims!.Subject);
 
         await host.DecideWithTokenAsync(staleToken, first);
         Assert.Equal(ApplicationStatus.InReview, (await journey.AppAsync(b)).Status);
@@ -82,7 +82,7 @@ public sealed class DepartmentReviewTests
         await host.RaiseAsync(WorkflowIds.Review(b, "cy-amr"), WorkflowEvents.InformationProvided,
             new InformationEvent(Seed.FirmB.ContactEmail, "见附件 / attached", [], host.Clock.GetUtcNow()));
         var token = host.LatestLinkToken(Seed.AmrReviewer, b, "approve")!;
-        Assert.EndsWith("~2", host.Links.Validate(token, ReviewSteps.LinkPurpose).Claims!.Subject, StringComparison.Ordinal);
+        Assert.EndsWith("/2", host.Links.Validate(token, ReviewSteps.LinkPurpose).Claims!.Subject, StringComparison.Ordinal);
         await host.DecideWithTokenAsync(token, Seed.AmrReviewer);
 
         var record = await journey.AppAsync(b);

@@ -36,7 +36,7 @@ public sealed class ObjectionTests
         Assert.Equal(AwardStates.Approved, record.Awards.Single(w => w.AwardId != wk).State);
         Assert.Single(host.Mail.To(Seed.FirmA.ContactEmail), m => m.Category == "ObjectionFiled");
         var token = host.LatestLinkToken(Seed.AmrReviewer, a, "approve")!;
-        Assert.Equal(WorkflowIds.ReviewRound(a, "cy-amr", 2), host.Links.Validate(token, ReviewSteps.LinkPurpose).Claims!.Subject);
+        Assert.Equal(ReviewSteps.LinkSubject(a, "cy-amr", 2), host.Links.Validate(token, ReviewSteps.LinkPurpose).Claims!.Subject);
 
         await host.DecideWithTokenAsync(token, Seed.AmrReviewer, "异议不成立 / objection dismissed");
         record = await journey.AppAsync(a);

@@ -12,17 +12,8 @@ namespace BrandFlow.Awards.Workflow;
 /// </summary>
 public static class FiscalSimulation
 {
-    /// <summary>The candidates of a batch; priority is the submission time (earlier first), then the award id.</summary>
-    public static IReadOnlyList<AllocationCandidate> Candidates(IEnumerable<ApplicationRecord> applications)
-    {
-        ArgumentNullException.ThrowIfNull(applications);
-        var ordered = applications
-            .Where(a => a.Status == ApplicationStatus.AwaitingFiscalApproval)
-            .SelectMany(a => a.Awards.Where(w => w.State == AwardStates.Approved).Select(w => (a.SubmittedAt, Award: w)))
-            .OrderBy(x => x.SubmittedAt).ThenBy(x => x.Award.AwardId, StringComparer.Ordinal)
-            .ToList();
-        return ordered.Select((x, i) => new AllocationCandidate(x.Award.AwardId, x.Award.TreasuryId, x.Award.EstimatedAmount, i)).ToList();
-    }
+    /// <summary>The candidates of a batch: the API's own definition (<see cref="Services.FiscalBatch"/>), so both compute alike.</summary>
+    public static IReadOnlyList<AllocationCandidate> Candidates(IEnumerable<ApplicationRecord> applications) => Services.FiscalBatch.Candidates(applications);
 
     /// <summary>Simulates (or computes for approval) the allocation of a cycle's batch under a rule.</summary>
     public static async Task<CycleAllocation> SimulateAsync(IApplicationStore store, string cycleId, AllocationRuleKind rule, CancellationToken cancellationToken = default)

@@ -18,6 +18,13 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
     /// <summary>Path of the decision page (GET shows a confirmation, POST decides).</summary>
     public const string DecidePath = "review/decide";
 
+    /// <summary>
+    /// Subject of a round's decision links, "{applicationId}/{departmentId}/{round}" (the form LinkClaims documents and the
+    /// API parses); the API consumes <see cref="WorkflowIds.ReviewRound"/> as the round's one-time key.
+    /// </summary>
+    public static string LinkSubject(string applicationId, string departmentId, int round) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{applicationId}/{departmentId}/{round}");
+
     private readonly List<ReviewDecision> decisions = [];
     private DateOnly? expiresOn;
     private int step;
@@ -40,7 +47,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
         var period = new ReviewPeriod(today, dates[0], dates[1], dates[2]);
         expiresOn = period.EndsOn;
         var expires = new DateTimeOffset(ChinaTime.EndOfDayUtc(period.EndsOn), TimeSpan.Zero);
-        var subject = WorkflowIds.ReviewRound(input.ApplicationId, input.DepartmentId, Round);
+        var subject = LinkSubject(input.ApplicationId, input.DepartmentId, Round);
         MailLink Link(string zh, string en, string action) =>
             new(zh, en, ReviewSteps.DecidePath, new LinkClaims(context.NewGuid().ToString("n"), LinkPurpose, subject, Reviewer.ToLowerInvariant(), action, expires));
         var links = new[]
