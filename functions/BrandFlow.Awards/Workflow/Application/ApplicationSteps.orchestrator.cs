@@ -76,7 +76,7 @@ public sealed class ApplicationSteps
         var key = $"{Id}:{Record.Revision}:{action}";
         var requests = mails.Select(m => new MailRequest(m.Kind, $"{key}:{m.Kind}", m.To, m.Role, m.Department, Values(detail))).ToList();
         var step = new StepRecord(Record, null, new AuditNote(Id, action, actor, detail, key), new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), requests);
-        await context.CallActivityAsync<bool>(AwardWorkflow.Activities.RecordStep, step, Retry.Default);
+        await StepRecorder.RecordAsync(context, step);
     }
 
     /// <summary>Sets a value for the mails of the following steps (e.g. the notice dates).</summary>

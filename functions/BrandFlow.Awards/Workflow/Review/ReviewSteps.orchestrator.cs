@@ -81,8 +81,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
         };
         var mails = kind is { } k ? new[] { new MailRequest(k, $"{key}:{k}", to, role, role is null ? null : input.DepartmentId, values, links) } : [];
         var note = new AuditNote(input.ApplicationId, action, actor ?? "system", detail ?? $"{input.DepartmentId} round {Round}", key);
-        await context.CallActivityAsync<bool>(AwardWorkflow.Activities.RecordStep,
-            new StepRecord(null, null, note, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), mails), Retry.Default);
+        await StepRecorder.RecordAsync(context, new StepRecord(null, null, note, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), mails));
     }
 
     /// <summary>True when a decision is for this department's current round.</summary>
