@@ -60,7 +60,7 @@ public static partial class MailSetup
         return app;
     }
 
-    [LoggerMessage(EventId = 5210, Level = LogLevel.Information, Message = "Local SendGrid endpoint on /v3/mail/send; development mailbox on {Mailbox}")]
+    [LoggerMessage(EventId = 5210, Level = LogLevel.Information, Message = "Local SendGrid endpoint on /v3/mail/send; development mailbox on {Mailbox}. It shows every message, sign-in links included: never enable it in Azure")]
     private static partial void LogLocalEndpoint(ILogger logger, string mailbox);
 
     [LoggerMessage(EventId = 5211, Level = LogLevel.Warning, Message = "BrandFlow:Mail:LocalEndpoint is on but BrandFlow:Storage is not set: the local endpoint and mailbox answer 503")]

@@ -19,10 +19,15 @@ public sealed class TableMailFailureLog : IMailFailureLog
         this.clock = clock;
     }
 
-    /// <summary>Records (or replaces) the failure of a key; it is listed again even if an earlier failure was resolved.</summary>
+    /// <summary>
+    /// Records the failure of a key, replacing an earlier one but never lowering its attempt count (a caller recording
+    /// "1 attempt" after the sender recorded its retries keeps the higher count). A resolved failure is listed again.
+    /// </summary>
     public async Task RecordAsync(MailFailure failure, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        var earlier = await GetAsync(failure.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        var attempts = Math.Max(failure.Attempts, earlier?.Attempts ?? 0);
         var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(MailTables.KeyHash(failure.IdempotencyKey), RowKey)
         {
@@ -30,7 +35,7 @@ public sealed class TableMailFailureLog : IMailFailureLog
             ["To"] = failure.To,
             ["Subject"] = MailTables.Clip(failure.Subject),
             ["Error"] = MailTables.Clip(failure.Error),
-            ["Attempts"] = failure.Attempts,
+            ["Attempts"] = attempts,
             ["LastAttemptAt"] = failure.LastAttemptAt,
             ["Resolved"] = false,
         };
