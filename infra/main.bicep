@@ -13,6 +13,12 @@ param location string = resourceGroup().location
 @description('SendGrid API key secret URI in Key Vault (used by the workflow issue; empty until then).')
 param sendGridKeySecretUri string = ''
 
+@description('Key Vault secret URI of the signing key of email links (base64, at least 32 bytes).')
+param linkSigningKeySecretUri string = ''
+
+@description('Public base URL of the site (links in emails start with it); defaults to the Function App host name.')
+param publicBaseUrl string = ''
+
 var suffix = uniqueString(resourceGroup().id)
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -63,6 +69,12 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'BrandFlow__Storage', value: storageConnection }
         { name: 'BrandFlow__SendGridApiKey', value: empty(sendGridKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridKeySecretUri})' }
+        { name: 'BrandFlow__Links__SigningKey', value: empty(linkSigningKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecretUri})' }
+        { name: 'BrandFlow__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${name}-${suffix}.azurewebsites.net' : publicBaseUrl }
+        // The queue triggers (infra/functions/durable-*) name their queues after the task hub.
+        { name: 'BrandFlow__TaskHub', value: 'brandflow' }
+        // The Functions host's queue triggers deliver the runtime's messages; no polling worker in the app.
+        { name: 'BrandFlow__Worker__Enabled', value: 'false' }
       ]
     }
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts BrandFlow locally: Azurite (npm, data kept in .azurite/), the policy catalog loaded into
-# Table Storage, and the service on http://127.0.0.1:7071. Ctrl-C stops everything it started.
+# Table Storage, a demo (firm, accounts, an open 崇阳县 cycle; idempotent), and the service with its in-process
+# workflow worker on http://127.0.0.1:7071. Ctrl-C stops everything it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/azurite.sh
@@ -17,12 +18,34 @@ ensure_node_modules
 start_azurite "$PWD/.azurite" "${BRANDFLOW_AZURITE_PORT:-10000}"
 echo "[brandflow] Azurite listening (data in .azurite/, pid $AZURITE_PID)"
 
+url="${BRANDFLOW_URLS:-http://127.0.0.1:7071}"
+
+# The signing key of emailed links: generated once, kept with the local data (never committed).
+key_file="$PWD/.azurite/link-signing-key"
+if [ ! -s "$key_file" ]; then
+  head -c 32 /dev/urandom | base64 > "$key_file"
+  chmod 600 "$key_file"
+fi
+
 export BrandFlow__Storage="$AZURITE_CONNECTION"
 export BrandFlow__PoliciesPath="$PWD/policies"
+export BrandFlow__PublicBaseUrl="$url"
+export BrandFlow__Links__SigningKey="$(cat "$key_file")"
+# Mail goes through the real SendGrid client to the app's own SendGrid-compatible endpoint (dev mailbox).
+export BrandFlow__Mail__LocalEndpoint=true
+export BrandFlow__Mail__Host="$url"
+export BrandFlow__Mail__ApiKey="local-development-key"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
 dotnet build functions/BrandFlow.App/BrandFlow.App.csproj --nologo -v quiet -c Release -o .build/app
 dotnet .build/app/BrandFlow.App.dll load-policies
-url="${BRANDFLOW_URLS:-http://127.0.0.1:7071}"
+dotnet .build/app/BrandFlow.App.dll seed-demo
 dotnet .build/app/BrandFlow.App.dll serve --urls "$url" &
 APP_PID=$!
-echo "[brandflow] BrandFlow on $url (health: $url/health, calculator: POST $url/api/policy/evaluate). Ctrl-C stops everything."
+echo "[brandflow] BrandFlow on $url"
+echo "[brandflow]   home:        $url/"
+echo "[brandflow]   sign in:     $url/signin   (the link arrives in the dev mailbox)"
+echo "[brandflow]   dev mailbox: $url/dev/mailbox"
+echo "[brandflow]   health:      $url/health   calculator: POST $url/api/policy/evaluate"
+echo "[brandflow] Ctrl-C stops everything."
 wait "$APP_PID"

@@ -1,8 +1,16 @@
 using BrandFlow.App.Hosting;
 
-// Verbs: serve (default) | evaluate [file|-] | load-policies.
-var verb = args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && first is "serve" or "evaluate" or "load-policies" ? first : "serve";
+// Verbs: serve (default) | evaluate [file|-] | load-policies | open-cycle [file|-] | seed-demo.
+var verb = args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && first is "serve" or "evaluate" or "load-policies" or "open-cycle" or "seed-demo" ? first : "serve";
 var rest = args.SkipWhile(a => a != verb).Skip(1).ToArray();
+if (verb is "open-cycle" or "seed-demo")
+{
+    var configurationArgs = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    return verb == "open-cycle"
+        ? await Cli.OpenCycleAsync(rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray(), configurationArgs, Console.In, Console.Out, Console.Error)
+        : await Cli.SeedDemoAsync(configurationArgs, Console.Out, Console.Error);
+}
+
 if (verb != "serve")
 {
     var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(rest.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray()).Build();

@@ -12,6 +12,41 @@ public sealed class BrandFlowOptions
     /// <summary>Table holding the policy catalog.</summary>
     public string PolicyTable { get; set; } = "BrandFlowPolicies";
 
+    /// <summary>Base URL of the site as people reach it: links in emails start with it.</summary>
+    public string PublicBaseUrl { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>Prefix of the award tables and containers (lower-case letters and digits).</summary>
+    public string StoragePrefix { get; set; } = "bf";
+
+    /// <summary>Durable task hub name (prefix of the workflow's tables, queues and container).</summary>
+    public string TaskHub { get; set; } = "brandflow";
+
+    /// <summary>Signed email links.</summary>
+    public LinkOptions Links { get; set; } = new();
+
+    /// <summary>The in-process durable worker.</summary>
+    public WorkerOptions Worker { get; set; } = new();
+
+    /// <summary>Settings of signed links.</summary>
+    public sealed class LinkOptions
+    {
+        /// <summary>HMAC key of signed links: base64 of at least 32 bytes (Key Vault reference in Azure).</summary>
+        public string? SigningKey { get; set; }
+    }
+
+    /// <summary>Settings of the in-process worker (off in Azure, where queue triggers call the app).</summary>
+    public sealed class WorkerOptions
+    {
+        /// <summary>Run a polling durable worker inside the app (local runs and tests).</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>Longest queue visibility delay for timers, in seconds (short values let timers follow a moved clock).</summary>
+        public int MaxTimerDelaySeconds { get; set; } = 7 * 24 * 3600;
+
+        /// <summary>Longest pause between polls when idle, in milliseconds.</summary>
+        public int MaxPollingMilliseconds { get; set; } = 2000;
+    }
+
     /// <summary>Resolves the catalog folder: configured, else policies/ next to the app or above it.</summary>
     public string ResolvePoliciesPath()
     {

@@ -4,7 +4,7 @@ using BrandFlow.Policy.Loading;
 namespace BrandFlow.App.Hosting;
 
 /// <summary>Command-line verbs: evaluate (JSON in, JSON out) and load-policies (files into Table Storage).</summary>
-public static class Cli
+public static partial class Cli
 {
     /// <summary>Exit code for invalid input.</summary>
     public const int InvalidInput = 2;

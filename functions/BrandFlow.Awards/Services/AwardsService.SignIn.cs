@@ -29,11 +29,7 @@ public sealed partial class AwardsService
         var url = this.options.Link("/signin?t=" + Uri.EscapeDataString(token));
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["name"] = user.DisplayName,
-            ["email"] = user.Email,
-            ["minutes"] = ((int)this.options.SignInLinkLifetime.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["expiresAt"] = expires.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
-            ["url"] = url.ToString(),
+            ["expiresInMinutes"] = ((int)this.options.SignInLinkLifetime.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var mail = MailComposer.Compose(MailKind.SignIn, "signin:" + tokenId, user.Email, user.Language, values, [("登录 BrandFlow", "Sign in to BrandFlow", url)]);
         try
