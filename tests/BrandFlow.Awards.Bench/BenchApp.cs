@@ -70,6 +70,7 @@ internal sealed class BenchApp : IAsyncDisposable
             ["BrandFlow:Mail:LocalEndpoint"] = "true",
             ["BrandFlow:Mail:Host"] = baseAddress.ToString().TrimEnd('/'),
             ["BrandFlow:Mail:ApiKey"] = MailKey,
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();

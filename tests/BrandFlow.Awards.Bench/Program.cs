@@ -20,6 +20,7 @@ if (options is null)
 }
 
 var started = DateTimeOffset.UtcNow;
+var loadBefore = BenchReport.LoadAverage();
 var total = Stopwatch.StartNew();
 using var traffic = new StorageTraffic(Port(connection, "BlobEndpoint"), Port(connection, "QueueEndpoint"), Port(connection, "TableEndpoint"));
 await using var sampler = new ProcessSampler();
@@ -40,7 +41,7 @@ Console.WriteLine("[bench] raw Azurite rates after the run...");
 var rawAfter = await MeasureRawAsync(connection, options.RawDuration);
 var run = new BenchRun(started, total.Elapsed, options.Applications, options.Concurrency, app.Composition, client.Description, options.MaxVisibility,
     rawBefore, rawAfter, journey, traffic.Snapshot(TrafficScope.Observer), traffic.MailRequests, mail.Count, app.TimerRequeues,
-    sampler.PeakWorkingSet, sampler.PeakGcHeap);
+    sampler.PeakWorkingSet, sampler.PeakGcHeap, loadBefore, BenchReport.LoadAverage());
 var report = BenchReport.Render(run);
 Console.WriteLine();
 Console.WriteLine(report);
