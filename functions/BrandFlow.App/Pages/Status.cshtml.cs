@@ -52,7 +52,7 @@ public sealed class StatusModel : PageModel
             410 => l.T("此链接或内容已失效。", "This link or item is no longer valid."),
             403 => l.T("您无权查看此内容：只能查看本单位的申报，或您的角色所负责的事项。",
                        "You may not see this: applicants see only their own firm's applications, staff only what their role covers."),
-            404 => l.T("您要找的内容不存在或已被删除。", "What you asked for does not exist."),
+            404 => l.T("您要找的内容不存在，或您无权查看。", "What you asked for does not exist, or you may not see it."),
             _ => l.T("请求未能完成，请稍后再试。", "The request could not be completed; please try again later."),
         };
     }

@@ -71,7 +71,8 @@ public enum MailKind
 /// </summary>
 /// <remarks>
 /// The subject is always "中文 / English". A placeholder {x} takes the value "x.zh" in Chinese text and "x.en" in English
-/// text when the caller gives them, else "x" in both; a placeholder with no value throws, so a typo fails at compose time.
+/// text when the caller gives them, else "x", else the other language's value; a placeholder with no value at all throws,
+/// so a typo fails at compose time.
 /// Values the template does not use are ignored.
 /// </remarks>
 public static class MailComposer
@@ -276,7 +277,9 @@ public static class MailComposer
                     continue;
                 }
 
-                if (!values.TryGetValue($"{segment.Text}.{language}", out var value) && !values.TryGetValue(segment.Text, out value))
+                var other = language == "zh" ? "en" : "zh";
+                if (!values.TryGetValue($"{segment.Text}.{language}", out var value) && !values.TryGetValue(segment.Text, out value)
+                    && !values.TryGetValue($"{segment.Text}.{other}", out value))
                 {
                     throw new ArgumentException(
                         $"邮件模板 {kind} 的占位符 {{{segment.Text}}} 没有取值 / Mail template {kind}: no value for placeholder {{{segment.Text}}}",

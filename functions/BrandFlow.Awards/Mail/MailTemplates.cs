@@ -5,7 +5,7 @@ internal sealed record MailTemplate(string SubjectZh, string SubjectEn, string B
 
 /// <summary>
 /// The wording of every email, kept as data in one place. Placeholders are filled from the caller's values:
-/// {x} takes "x.zh" in the Chinese text and "x.en" in the English text when given, else "x" in both.
+/// {x} takes "x.zh" in the Chinese text and "x.en" in the English text when given, else "x", else the other language's.
 /// </summary>
 internal static class MailTemplates
 {

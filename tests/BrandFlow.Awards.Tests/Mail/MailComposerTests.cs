@@ -124,6 +124,19 @@ public partial class MailComposerTests
     }
 
     [Fact]
+    public void Compose_ValueForOneLanguageOnly_IsUsedInBoth()
+    {
+        var values = MarkedValues(MailKind.ReviewOutcome);
+        values.Remove("reason");
+        values["reason.zh"] = "材料齐全";
+
+        var mail = MailComposer.Compose(MailKind.ReviewOutcome, "k", "a@example.com", "en", values);
+
+        Assert.Contains("说明：材料齐全", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Note: 材料齐全", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_MissingValue_ThrowsNamingPlaceholder()
     {
         var values = MarkedValues(MailKind.ReviewRequested);

@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using BrandFlow.Policy.Loading;
 using BrandFlow.Policy.Tables;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,12 +23,16 @@ public sealed class BrowserApp : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string policyTable = AzuriteStorage.Unique("pgpolicies");
+    private readonly int port = FreePort();
     private AppFactory? factory;
     private IPlaywright? playwright;
     private IBrowser? browser;
 
     /// <summary>Base address of the running app, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>A plain HTTP client on the app (the development mailbox's JSON).</summary>
+    public HttpClient Http { get; private set; } = new();
 
     /// <summary>The app's services (to seed accounts and firms the way an administrator would).</summary>
     public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("not started");
@@ -45,10 +53,24 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         factory = new AppFactory();
-        factory.UseKestrel(0);
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = new Uri(addresses.First());
+
+        // Browsers PUT evidence straight into Blob Storage: the account must allow the app's origin (CORS).
+        var blobs = new BlobServiceClient(AzuriteStorage.ConnectionString);
+        var properties = (await blobs.GetPropertiesAsync()).Value;
+        properties.Cors = [new BlobCorsRule
+        {
+            AllowedOrigins = BaseAddress.GetLeftPart(UriPartial.Authority),
+            AllowedMethods = "PUT,GET,HEAD,OPTIONS",
+            AllowedHeaders = "content-type,content-length,x-ms-blob-type,x-ms-version,x-ms-date,x-ms-client-request-id",
+            ExposedHeaders = "etag,content-length,content-type",
+            MaxAgeInSeconds = 600,
+        }];
+        await blobs.SetPropertiesAsync(properties);
+        Http = new HttpClient { BaseAddress = BaseAddress };
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -80,6 +102,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         playwright?.Dispose();
+        Http.Dispose();
         if (factory is not null)
         {
             await factory.DisposeAsync();
@@ -92,6 +115,27 @@ public sealed class BrowserApp : IAsyncLifetime
         yield return ("BrandFlow__Storage", AzuriteStorage.ConnectionString);
         yield return ("BrandFlow__PolicyTable", policyTable);
         yield return ("BrandFlow__PoliciesPath", AzuriteStorage.Policies);
+
+        // Mail goes through the real SendGrid client to the app's own SendGrid-compatible endpoint and its mailbox.
+        var self = $"http://127.0.0.1:{port}";
+        yield return ("BrandFlow__Mail__LocalEndpoint", "true");
+        yield return ("BrandFlow__Mail__ApiKey", "pages-test-key");
+        yield return ("BrandFlow__Mail__Host", self);
+        yield return ("BrandFlow__Mail__MailboxContainer", AzuriteStorage.Unique("pgmailbox"));
+        yield return ("BrandFlow__PublicBaseUrl", self);
+
+        // Award tables, containers and the task hub of this run only; a fixed signing key (the app runs as in production).
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        yield return ("BrandFlow__StoragePrefix", "pg" + suffix);
+        yield return ("BrandFlow__TaskHub", "pghub" + suffix);
+        yield return ("BrandFlow__Links__SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class AppFactory : WebApplicationFactory<Program>

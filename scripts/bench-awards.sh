@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks the award workflow on Azurite: starts a private Azurite (ports 22100-22102, throw-away data), runs
+# tests/BrandFlow.Awards.Bench in Release (the real app in-process, a driver raising the decisions), prints the table
+# and writes tests/BrandFlow.Awards.Bench/results.md. Arguments go to the benchmark, e.g. `--applications 50` for a quick
+# run (default 2000, about 15-25 minutes on 2 cores). Not part of the test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/azurite.sh
+
+ensure_node_modules
+data=$(mktemp -d -t brandflow-bench-awards.XXXXXX)
+trap 'stop_azurite; rm -rf "$data"' EXIT INT TERM
+start_azurite "$data" "${BRANDFLOW_BENCH_AZURITE_PORT:-22100}"
+export BRANDFLOW_BENCH_STORAGE="$AZURITE_CONNECTION"
+BRANDFLOW_BENCH_AZURITE_VERSION=$(node -p "require('./node_modules/azurite/package.json').version")
+export BRANDFLOW_BENCH_AZURITE_VERSION
+echo "[brandflow] Azurite $BRANDFLOW_BENCH_AZURITE_VERSION for the benchmark listening (pid $AZURITE_PID)"
+
+dotnet build tests/BrandFlow.Awards.Bench/BrandFlow.Awards.Bench.csproj -c Release --nologo -v quiet
+dotnet run --no-build -c Release --project tests/BrandFlow.Awards.Bench -- --results "$PWD/tests/BrandFlow.Awards.Bench/results.md" "$@"

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Sockets;
+using BrandFlow.App.Hosting;
+using BrandFlow.Awards.Services;
+using BrandFlow.Durable.AzureStorage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BrandFlow.Awards.Bench;
+
+/// <summary>
+/// The real BrandFlow app, built with its own WebHost extension methods and served by Kestrel on a free loopback port,
+/// against the benchmark's Azurite, with its in-process durable worker and the local SendGrid endpoint (the app mails
+/// itself over HTTP, as in development). The app's clock is replaced by <see cref="OffsetClock"/>. Two middlewares are
+/// added in front: one files a request's storage traffic under the scope its X-Bench-Scope header names, one reads
+/// each mail posted to the local SendGrid endpoint into the <see cref="MailTap"/>.
+/// </summary>
+internal sealed class BenchApp : IAsyncDisposable
+{
+    /// <summary>Header the driver sets on observation requests (status polls).</summary>
+    public const string ScopeHeader = "X-Bench-Scope";
+
+    /// <summary>API key of the local SendGrid endpoint in this run.</summary>
+    public const string MailKey = "SG.bench-local-key";
+
+    private readonly WebApplication app;
+
+    private BenchApp(WebApplication app, Uri baseAddress, string composition)
+    {
+        this.app = app;
+        this.BaseAddress = baseAddress;
+        this.Composition = composition;
+    }
+
+    /// <summary>How the award services were composed (the app's own hosting, or the benchmark's fallback).</summary>
+    public string Composition { get; }
+
+    /// <summary>Timer messages the durable backend re-enqueued because they were not due yet (null when not reachable).</summary>
+    public long? TimerRequeues => this.app.Services.GetService<AzureStorageOrchestrationService>()?.TimerRequeues;
+
+    /// <summary>The driver's way into the app.</summary>
+    public IAwardsClient CreateClient(HttpClient blobHttp) => new FacadeClient(this.app.Services.GetRequiredService<AwardsService>(), blobHttp);
+
+    /// <summary>Where the app listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The app's services (for the durable backend's knobs and the facade where the API has no route).</summary>
+    public IServiceProvider Services => this.app.Services;
+
+    /// <summary>Builds and starts the app.</summary>
+    public static async Task<BenchApp> StartAsync(string storage, OffsetClock clock, MailTap mail, TimeSpan maxVisibility)
+    {
+        await LoadPoliciesAsync(storage);
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WebHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
+        var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["BrandFlow:Storage"] = storage,
+            ["BrandFlow:Mail:LocalEndpoint"] = "true",
+            ["BrandFlow:Mail:Host"] = baseAddress.ToString().TrimEnd('/'),
+            ["BrandFlow:Mail:ApiKey"] = MailKey,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        await builder.AddBrandFlowAsync();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var composition = await FallbackComposition.AddIfMissingAsync(builder.Services, storage, clock, maxVisibility)
+            ? "award services composed by the benchmark (the app's award hosting registered none yet): award stores on Tables/Blobs, durable worker in-process (16 orchestration / 32 activity slots)"
+            : "award services, stores and durable worker as the app's own hosting registers them";
+        var app = builder.Build();
+        if (app.Services.GetService<AzureStorageOrchestrationService>() is { } backend)
+        {
+            // A timer message comes back at least this often to re-check its due time against the (offset) clock.
+            backend.Options.MaxVisibilityDelay = maxVisibility;
+        }
+
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(ScopeHeader, out var scope) && Enum.TryParse<TrafficScope>(scope.ToString(), out var parsed))
+            {
+                StorageTraffic.Enter(parsed);
+            }
+
+            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path == "/v3/mail/send")
+            {
+                StorageTraffic.EnterMail();
+                context.Request.EnableBuffering();
+                using var copy = new MemoryStream();
+                await context.Request.Body.CopyToAsync(copy, context.RequestAborted);
+                context.Request.Body.Position = 0;
+                mail.Read(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+            }
+
+            await next(context);
+        });
+        app.MapBrandFlow();
+        await app.StartAsync();
+        return new BenchApp(app, baseAddress, composition);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
+    }
+
+    /// <summary>Loads the reviewed policy catalog into Table Storage, as `load-policies` does before the app first starts.</summary>
+    private static async Task LoadPoliciesAsync(string storage)
+    {
+        StorageTraffic.Enter(TrafficScope.Setup);
+        if (await Cli.LoadPoliciesAsync(new BrandFlowOptions { Storage = storage }, TextWriter.Null, Console.Error) != 0)
+        {
+            throw new InvalidOperationException("load-policies failed");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,131 @@
+using BrandFlow.Awards.Calendar;
+using BrandFlow.Awards.Model;
+using BrandFlow.Awards.Services;
+using BrandFlow.Policy;
+using BrandFlow.Policy.Calculation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BrandFlow.Pages.Tests.Infrastructure;
+
+/// <summary>
+/// What a test needs before a browser opens: firms, accounts and an open cycle, set up through the facade as an
+/// administrator would (the facade checks the role of the account it is given). Names are unique per test.
+/// </summary>
+public sealed class World
+{
+    /// <summary>The jurisdiction the test firms and cycle belong to (崇阳县).</summary>
+    public const string Jurisdiction = "421223";
+
+    /// <summary>The achievement kind claimed in the tests.</summary>
+    public const string Kind = "patent.invention-granted";
+
+    private static readonly UserAccount Administrator = new("seed-admin@brandflow.test", "Seed admin", [Role.Administrator]);
+    private readonly AwardsService awards;
+
+    private World(AwardsService awards, string suffix)
+    {
+        this.awards = awards;
+        Suffix = suffix;
+    }
+
+    /// <summary>Unique suffix of this world's names.</summary>
+    public string Suffix { get; }
+
+    /// <summary>The cycle opened for the test.</summary>
+    public string CycleId => $"pg-{Suffix}";
+
+    /// <summary>Department reviewing the claimed clause.</summary>
+    public string DepartmentId { get; private set; } = string.Empty;
+
+    /// <summary>The facade.</summary>
+    public AwardsService Awards => awards;
+
+    /// <summary>Creates the world: registered firms, people of every role, and a cycle open today.</summary>
+    public static async Task<World> CreateAsync(BrowserApp app)
+    {
+        var world = new World(app.Services.GetRequiredService<AwardsService>(), Guid.NewGuid().ToString("N")[..8]);
+        await world.SeedAsync();
+        return world;
+    }
+
+    /// <summary>Email of a person of the world ("applicant", "other", "clerk", "reviewer", "finance", "admin").</summary>
+    public string Email(string who) => $"{who}-{Suffix}@brandflow.test";
+
+    /// <summary>Credit code of the applicant's firm.</summary>
+    public string FirmCode { get; private set; } = string.Empty;
+
+    /// <summary>Credit code of the other firm.</summary>
+    public string OtherFirmCode { get; private set; } = string.Empty;
+
+    /// <summary>The account of a person.</summary>
+    public async Task<UserAccount> AccountAsync(string who) => (await awards.FindAccountAsync(Email(who)))!;
+
+    /// <summary>A valid credit code registered in <see cref="Jurisdiction"/>, random otherwise.</summary>
+    public static string NewCreditCode()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        var body = "91" + Jurisdiction + string.Concat(Enumerable.Range(0, 9).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]));
+        return body + CreditCode.CheckCharacter(body);
+    }
+
+    /// <summary>Waits until the application's read model satisfies a condition (the workflow runs asynchronously).</summary>
+    public async Task<ApplicationRecord> WaitForApplicationAsync(string applicationId, Func<ApplicationRecord, bool> condition, TimeSpan? timeout = null)
+    {
+        var admin = await AccountAsync("admin");
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                var record = await awards.GetApplicationAsync(admin, applicationId);
+                if (condition(record))
+                {
+                    return record;
+                }
+
+                if (DateTime.UtcNow > until)
+                {
+                    throw new TimeoutException($"application {applicationId} stayed {record.Status}");
+                }
+            }
+            catch (AwardsException ex) when (ex.StatusCode == 404 && DateTime.UtcNow <= until)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task SeedAsync()
+    {
+        var catalog = awards.Catalog;
+        var documents = PolicyCalculator.ApplicableDocuments(catalog, Jurisdiction, null).Select(d => d.Id).ToList();
+        DepartmentId = catalog.Documents.Where(d => documents.Contains(d.Id)).SelectMany(d => d.Clauses).First(c => c.AchievementKind == Kind).DepartmentId;
+        FirmCode = NewCreditCode();
+        OtherFirmCode = NewCreditCode();
+        await awards.UpsertFirmAsync(Administrator, new Firm(FirmCode, $"崇阳测试企业{Suffix}", "enterprise", Jurisdiction, Email("applicant"), "中国银行崇阳支行", "6216000011112222", "county"));
+        await awards.UpsertFirmAsync(Administrator, new Firm(OtherFirmCode, $"另一家企业{Suffix}", "enterprise", Jurisdiction, Email("other"), "农业银行崇阳支行", "6228000033334444", "county"));
+        await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("applicant"), "申报经办人", [Role.Applicant], CreditCode: FirmCode));
+        await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("other"), "另一经办人", [Role.Applicant], CreditCode: OtherFirmCode));
+        await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("clerk"), "受理员", [Role.Clerk], Jurisdiction: Jurisdiction));
+        await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("reviewer"), "审核员", [Role.Reviewer], DepartmentId, Jurisdiction: Jurisdiction));
+        await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("admin"), "管理员", [Role.Administrator], Jurisdiction: Jurisdiction));
+
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        var treasury = catalog.Jurisdictions[Jurisdiction].TreasuryId;
+        await awards.OpenCycleAsync(Administrator, new CycleDefinition(
+            CycleId, Jurisdiction, today.Year, $"崇阳县测试年度 {Suffix}", $"Chongyang test cycle {Suffix}", documents, null,
+            today, today.AddDays(30), new DateOnly(2024, 12, 31), new StepDurations(), new Dictionary<string, decimal> { [treasury] = 1_000_000m }));
+        var admin = await AccountAsync("admin");
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while ((await awards.ListCyclesAsync(admin)).FirstOrDefault(c => c.Definition.CycleId == CycleId)?.Status != CycleStatus.Open)
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"cycle {CycleId} did not open");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
