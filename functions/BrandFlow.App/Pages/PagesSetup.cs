@@ -15,6 +15,7 @@ public static class PagesSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UiLanguage>();
+        builder.Services.AddHostedService<LocalUploadCors>();
         builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new PageErrorFilter()))
             .ConfigureApplicationPartManager(manager =>

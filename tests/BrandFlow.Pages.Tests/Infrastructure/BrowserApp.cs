@@ -123,7 +123,12 @@ public sealed class BrowserApp : IAsyncLifetime
         yield return ("BrandFlow__Mail__Host", self);
         yield return ("BrandFlow__Mail__MailboxContainer", AzuriteStorage.Unique("pgmailbox"));
         yield return ("BrandFlow__PublicBaseUrl", self);
-        yield return ("BrandFlow__Awards__PublicBaseUrl", self);
+
+        // Award tables, containers and the task hub of this run only; a fixed signing key (the app runs as in production).
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        yield return ("BrandFlow__StoragePrefix", "pg" + suffix);
+        yield return ("BrandFlow__TaskHub", "pghub" + suffix);
+        yield return ("BrandFlow__Links__SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 
     private static int FreePort()

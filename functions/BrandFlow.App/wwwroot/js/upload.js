@@ -14,10 +14,12 @@
   };
 
   function post(handler, body) {
+    var headers = { 'Content-Type': 'application/json' };
+    headers[texts.getAttribute('data-csrf-header') || 'RequestVerificationToken'] = token();
     return fetch(endpoint + '?handler=' + handler, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'RequestVerificationToken': token() },
+      headers: headers,
       body: JSON.stringify(body)
     }).then(function (response) {
       return response.json().catch(function () { return { accepted: false }; });
