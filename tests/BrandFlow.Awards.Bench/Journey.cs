@@ -134,6 +134,7 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
     private async Task PhaseAsync(string name, int count, TrafficScope scope, Func<Task> body)
     {
         Console.WriteLine($"[bench] {name}...");
+        StorageTraffic.Enter(scope);
         var before = traffic.Snapshot(scope);
         var watch = Stopwatch.StartNew();
         await body();

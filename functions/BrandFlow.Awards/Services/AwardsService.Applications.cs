@@ -208,6 +208,12 @@ public sealed partial class AwardsService
         }
 
         RequireStatus(application, ApplicationStatus.InPublicNotice, "公示", "public notice");
+        var cycle = await this.ports.Applications.GetCycleAsync(application.CycleId, cancellationToken);
+        if (cycle?.NoticeEndsOn is { } ends && this.Today > ends)
+        {
+            throw AwardsErrors.WrongState($"公示期已于 {ends:yyyy-MM-dd} 结束", $"The public notice ended on {ends:yyyy-MM-dd}");
+        }
+
         var reason = Required(request.Reason, "reason", "异议理由", "Reason");
         if (request.AwardId is { } award && !application.Awards.Any(a => a.AwardId == award))
         {

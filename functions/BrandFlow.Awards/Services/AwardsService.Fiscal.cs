@@ -121,7 +121,8 @@ public sealed partial class AwardsService
 
     private async Task<AllocationResult> SimulateAsync(CycleRecord cycle, AllocationRuleKind rule, CancellationToken cancellationToken)
     {
-        var waiting = await this.ports.Applications.ListByCycleAsync(cycle.Definition.CycleId, ApplicationStatus.AwaitingFiscalApproval, cancellationToken);
-        return FiscalAllocator.Allocate(cycle.Definition.Budgets, FiscalBatch.Candidates(waiting), rule);
+        // The very computation the cycle's Allocate activity applies on approval.
+        var allocation = await FiscalSimulation.SimulateAsync(this.ports.Applications, cycle.Definition.CycleId, rule, cancellationToken);
+        return allocation.Result;
     }
 }

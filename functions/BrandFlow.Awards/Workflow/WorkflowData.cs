@@ -118,3 +118,6 @@ public sealed record NoticeWindow(DateOnly From, DateOnly To);
 
 /// <summary>Mail to every registered firm of a jurisdiction.</summary>
 public sealed record FirmMailing(string Jurisdiction, MailKind Kind, string Key, IReadOnlyDictionary<string, string> Values);
+
+/// <summary>From a department review to its application: the review waits (or no longer waits) for the applicant's information.</summary>
+public sealed record ReviewProgressEvent(string DepartmentId, bool AwaitingInformation);

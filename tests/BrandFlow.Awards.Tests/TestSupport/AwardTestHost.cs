@@ -27,7 +27,7 @@ internal sealed partial class AwardTestHost
 
     private static readonly Lazy<PolicyCatalog> SharedCatalog = new(() => CatalogLoader.LoadDirectory(RepoPaths.Policies));
 
-    public AwardTestHost(DateTimeOffset start, IFaultInjectionHook? hook = null, Func<IAwardLedger, IAwardLedger>? wrapLedger = null)
+    public AwardTestHost(DateTimeOffset start, IFaultInjectionHook? hook = null, Func<IAwardLedger, IAwardLedger>? wrapLedger = null, IMailSender? mail = null)
     {
         Clock = new FakeTimeProvider(start);
         Hook = hook ?? NoFaultInjection.Instance;
@@ -48,7 +48,7 @@ internal sealed partial class AwardTestHost
             Tokens = Tokens,
             Evidence = Evidence,
             Documents = Documents,
-            Mail = Mail,
+            Mail = mail ?? Mail,
             Calendar = AwardEnvironment.FixedCalendar(Calendar),
             Links = Links,
             PublicBaseUri = BaseUri,

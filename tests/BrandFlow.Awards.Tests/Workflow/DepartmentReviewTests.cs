@@ -78,9 +78,11 @@ public sealed class DepartmentReviewTests
         await host.DecideAsync(Seed.AmrReviewer, b, "request-information", "请提供商标使用证明 / show the mark in use");
         var ask = Assert.Single(host.Mail.To(Seed.FirmB.ContactEmail), m => m.Category == "InformationRequested");
         Assert.Contains("show the mark in use", ask.TextBody, StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.AwaitingInformation, (await journey.AppAsync(b)).Status);
 
         await host.RaiseAsync(WorkflowIds.Review(b, "cy-amr"), WorkflowEvents.InformationProvided,
             new InformationEvent(Seed.FirmB.ContactEmail, "见附件 / attached", [], host.Clock.GetUtcNow()));
+        Assert.Equal(ApplicationStatus.InReview, (await journey.AppAsync(b)).Status);
         var token = host.LatestLinkToken(Seed.AmrReviewer, b, "approve")!;
         Assert.EndsWith("/2", host.Links.Validate(token, ReviewSteps.LinkPurpose).Claims!.Subject, StringComparison.Ordinal);
         await host.DecideWithTokenAsync(token, Seed.AmrReviewer);

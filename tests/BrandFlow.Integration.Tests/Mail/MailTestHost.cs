@@ -86,6 +86,8 @@ public sealed class MailTestHost : IAsyncLifetime
     public static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        // Only these settings: other test classes set BrandFlow__* environment variables for their apps in this process.
+        builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

@@ -76,7 +76,7 @@ public sealed class ApplicationSteps
         var key = $"{Id}:{Record.Revision}:{action}";
         var requests = mails.Select(m => new MailRequest(m.Kind, $"{key}:{m.Kind}", m.To, m.Role, m.Department, Values(detail))).ToList();
         var step = new StepRecord(Record, null, new AuditNote(Id, action, actor, detail, key), new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), requests);
-        await context.CallActivityAsync<bool>(AwardWorkflow.Activities.RecordStep, step, Retry.Default);
+        await StepRecorder.RecordAsync(context, step);
     }
 
     /// <summary>Sets a value for the mails of the following steps (e.g. the notice dates).</summary>
@@ -151,10 +151,32 @@ public sealed class ApplicationSteps
             new ReviewAssignment(Id, d, reviewers[d], Submission.SubmittedBy, Submission.Firm.Name,
                 Record.Awards.Where(a => a.DepartmentId == d).ToList(), nextRound.GetValueOrDefault(d, 1), Durations),
             new SubOrchestrationOptions(instanceId: WorkflowIds.Review(Id, d)))).ToList();
-        var results = await Task.WhenAll(reviews);
+        var results = await WhileReviewingAsync(Task.WhenAll(reviews));
         Reviewing.ExceptWith(departments);
         Apply(results);
         return results;
+    }
+
+    // While the reviews run, a review asking the applicant for information makes the status AwaitingInformation.
+    private async Task<T> WhileReviewingAsync<T>(Task<T> reviews)
+    {
+        using var stop = new CancellationTokenSource();
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        var resume = Record.Status;
+        var progress = context.WaitForExternalEvent<ReviewProgressEvent>(CycleSignals.ReviewProgress, stop.Token);
+        while (await Task.WhenAny(reviews, progress) == progress)
+        {
+            var update = await progress;
+            progress = context.WaitForExternalEvent<ReviewProgressEvent>(CycleSignals.ReviewProgress, stop.Token);
+            if (update.AwaitingInformation ? waiting.Add(update.DepartmentId) : waiting.Remove(update.DepartmentId))
+            {
+                Set(waiting.Count > 0 ? ApplicationStatus.AwaitingInformation : resume);
+                await RecordToAsync(update.AwaitingInformation ? "review.awaiting-information" : "review.information-closed", "system", update.DepartmentId);
+            }
+        }
+
+        stop.Cancel();
+        return await reviews;
     }
 
     /// <summary>Departments with awards in a state (pending awards go to review; held ones back to it).</summary>
@@ -280,6 +302,9 @@ public static class CycleSignals
 {
     /// <summary>To a settlement watcher: an application settled a phase (<see cref="ApplicationSettledEvent"/>).</summary>
     public const string ApplicationSettled = "ApplicationSettled";
+
+    /// <summary>From a department review to its application (<see cref="ReviewProgressEvent"/>).</summary>
+    public const string ReviewProgress = "ReviewProgress";
 
     /// <summary>To the review-phase watcher: the window closed, no application can join.</summary>
     public const string WindowClosed = "WindowClosed";

@@ -24,14 +24,23 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
         record = (change?.Invoke(record) ?? record) with { Status = status, UpdatedAt = at };
         var key = $"{definition.CycleId}:{++step}:{action}";
         var requests = mails.Select(m => new MailRequest(m.Kind, $"{key}:{m.Kind}", null, m.Role, null, Values(detail))).ToList();
-        await context.CallActivityAsync<bool>(AwardWorkflow.Activities.RecordStep,
-            new StepRecord(null, record, new AuditNote(definition.CycleId, action, "system", detail, key), at, requests), Retry.Default);
+        await StepRecorder.RecordAsync(context, new StepRecord(null, record, new AuditNote(definition.CycleId, action, "system", detail, key), at, requests));
     }
 
     /// <summary>Mails every registered firm of the jurisdiction.</summary>
-    public Task MailFirmsAsync(MailKind kind, string what) =>
-        context.CallActivityAsync<int>(AwardWorkflow.Activities.MailFirms,
-            new FirmMailing(definition.Jurisdiction, kind, $"{definition.CycleId}:firms:{what}", Values(null)), Retry.Default);
+    public async Task MailFirmsAsync(MailKind kind, string what)
+    {
+        try
+        {
+            await context.CallActivityAsync<int>(AwardWorkflow.Activities.MailFirms,
+                new FirmMailing(definition.Jurisdiction, kind, $"{definition.CycleId}:firms:{what}", Values(null)), Retry.Default);
+        }
+        catch (TaskFailedException ex)
+        {
+            // Firms not reached are listed by the mail sender's failure log; the cycle goes on.
+            await RecordAsync(record.Status, "cycle.mail-failed", $"{kind}: {ex.FailureDetails.ErrorMessage}");
+        }
+    }
 
     /// <summary>Waits until a time or until an administrator's event; true when the time came first.</summary>
     public async Task<bool> UntilAsync(DateTime utc, Task<AdminActionEvent> early)

@@ -81,8 +81,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
         };
         var mails = kind is { } k ? new[] { new MailRequest(k, $"{key}:{k}", to, role, role is null ? null : input.DepartmentId, values, links) } : [];
         var note = new AuditNote(input.ApplicationId, action, actor ?? "system", detail ?? $"{input.DepartmentId} round {Round}", key);
-        await context.CallActivityAsync<bool>(AwardWorkflow.Activities.RecordStep,
-            new StepRecord(null, null, note, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), mails), Retry.Default);
+        await StepRecorder.RecordAsync(context, new StepRecord(null, null, note, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero), mails));
     }
 
     /// <summary>True when a decision is for this department's current round.</summary>
@@ -119,6 +118,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
             new WorkingDayQuery(ChinaTime.DateOf(context.CurrentUtcDateTime), [input.Durations.CorrectionWorkingDays]), Retry.Default))[0];
         await RecordAsync("review.information-requested", MailKind.InformationRequested, input.ApplicantEmail, null, last.DecidedBy,
             detail: $"{last.Reason} (deadline {deadline:yyyy-MM-dd})");
+        context.SendEvent(input.ApplicationId, CycleSignals.ReviewProgress, new ReviewProgressEvent(input.DepartmentId, true));
         using var cancel = new CancellationTokenSource();
         var answer = context.WaitForExternalEvent<InformationEvent>(WorkflowEvents.InformationProvided, cancel.Token);
         var timeout = context.CreateTimer(ChinaTime.EndOfDayUtc(deadline), cancel.Token);
@@ -128,6 +128,8 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
         {
             return true;
         }
+
+        context.SendEvent(input.ApplicationId, CycleSignals.ReviewProgress, new ReviewProgressEvent(input.DepartmentId, false));
 
         await RecordAsync(first == answer ? "review.information-provided" : "review.information-missed", null, null, null,
             first == answer ? (await answer).By : null, detail: first == answer ? (await answer).Answer : null);
