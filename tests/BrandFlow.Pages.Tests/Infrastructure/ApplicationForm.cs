@@ -9,7 +9,7 @@ public static class ApplicationForm
     /// <summary>Opens the new-application page, describes one patent claim and uploads a real PDF for it.</summary>
     public static async Task FillClaimAndUploadPdfAsync(IPage page, World world)
     {
-        await page.GotoAsync("/applications/new");
+        await page.GotoAsync("/applications/new?cycle=" + world.CycleId);
         Assert.Contains(world.Suffix, await page.InnerTextAsync("#cycle-title"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#Claims_0__Kind", World.Kind);
         await page.FillAsync("#Claims_0__Date", "2021-03-01");
