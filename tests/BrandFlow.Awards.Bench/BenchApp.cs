@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using BrandFlow.App.Hosting;
 using BrandFlow.Awards.Services;
-using BrandFlow.Durable.AzureStorage;
+using System.Globalization;
+using System.Security.Cryptography;
+using BrandFlow.App.Awards;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -39,11 +41,15 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <summary>How the award services were composed (the app's own hosting, or the benchmark's fallback).</summary>
     public string Composition { get; }
 
-    /// <summary>Timer messages the durable backend re-enqueued because they were not due yet (null when not reachable).</summary>
-    public long? TimerRequeues => this.app.Services.GetService<AzureStorageOrchestrationService>()?.TimerRequeues;
+    /// <summary>Timer messages the durable backend re-enqueued because they were not due yet.</summary>
+    public long TimerRequeues => this.app.Services.GetRequiredService<AwardsRuntime>().Backend.TimerRequeues;
 
-    /// <summary>The driver's way into the app.</summary>
-    public IAwardsClient CreateClient(HttpClient blobHttp) => new FacadeClient(this.app.Services.GetRequiredService<AwardsService>(), blobHttp);
+    /// <summary>The driver's way into the app: the JSON API over HTTP, or (for comparison) the facade in-process.</summary>
+    public IAwardsClient CreateClient(HttpClient blobHttp, MailTap mail, bool viaFacade)
+    {
+        var facade = this.app.Services.GetRequiredService<AwardsService>();
+        return viaFacade ? new FacadeClient(facade, blobHttp) : new HttpApiClient(HttpApiClient.CreateHttp(this.BaseAddress), blobHttp, mail, facade);
+    }
 
     /// <summary>Where the app listens.</summary>
     public Uri BaseAddress { get; }
@@ -71,21 +77,17 @@ internal sealed class BenchApp : IAsyncDisposable
             ["BrandFlow:Mail:Host"] = baseAddress.ToString().TrimEnd('/'),
             ["BrandFlow:Mail:ApiKey"] = MailKey,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["BrandFlow:Links:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["BrandFlow:PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/'),
+            ["BrandFlow:Worker:MaxTimerDelaySeconds"] = ((int)maxVisibility.TotalSeconds).ToString(CultureInfo.InvariantCulture),
         };
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         await builder.AddBrandFlowAsync();
         builder.Services.AddSingleton<TimeProvider>(clock);
-        var composition = await FallbackComposition.AddIfMissingAsync(builder.Services, storage, clock, maxVisibility)
-            ? "award services composed by the benchmark (the app's award hosting registered none yet): award stores on Tables/Blobs, durable worker in-process (16 orchestration / 32 activity slots)"
-            : "award services, stores and durable worker as the app's own hosting registers them";
+        const string composition = "award runtime as the app hosts it (AwardsRuntime: award stores on Tables/Blobs, durable backend on Tables/Queues, in-process polling worker with its default settings)";
         var app = builder.Build();
-        if (app.Services.GetService<AzureStorageOrchestrationService>() is { } backend)
-        {
-            // A timer message comes back at least this often to re-check its due time against the (offset) clock.
-            backend.Options.MaxVisibilityDelay = maxVisibility;
-        }
 
         app.Use(async (context, next) =>
         {

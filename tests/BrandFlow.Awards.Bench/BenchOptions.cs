@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BrandFlow.Awards.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Applications, int Concurrency, string ResultsPath, TimeSpan RawDuration, TimeSpan MaxVisibility)
+internal sealed record BenchOptions(int Applications, int Concurrency, string ResultsPath, TimeSpan RawDuration, TimeSpan MaxVisibility, bool ViaFacade = false)
 {
     /// <summary>Parses the options; null when one is unknown or invalid.</summary>
     public static BenchOptions? Parse(string[] args)
@@ -22,6 +22,7 @@ internal sealed record BenchOptions(int Applications, int Concurrency, string Re
                     "--results" => options with { ResultsPath = value ?? throw new FormatException(args[i]) },
                     "--raw-seconds" => options with { RawDuration = TimeSpan.FromSeconds(Number()) },
                     "--max-visibility" => options with { MaxVisibility = TimeSpan.FromSeconds(Number()) },
+                    "--via" => options with { ViaFacade = value switch { "facade" => true, "api" => false, _ => throw new FormatException(args[i]) } },
                     _ => throw new FormatException(args[i]),
                 };
                 i++;

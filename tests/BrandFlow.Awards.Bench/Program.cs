@@ -4,7 +4,7 @@ using BrandFlow.Awards.Bench;
 
 // Benchmark of the award workflow on Azurite. Run it through scripts/bench-awards.sh, which starts a private Azurite
 // and passes its connection string in BRANDFLOW_BENCH_STORAGE.
-// Options: --applications N (2000) --concurrency C (16) --results PATH (results.md) --raw-seconds S (3) --max-visibility S (5).
+// Options: --applications N (2000) --concurrency C (16) --results PATH (results.md) --raw-seconds S (3) --max-visibility S (5) --via facade|api (api).
 var connection = Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_STORAGE");
 if (string.IsNullOrEmpty(connection))
 {
@@ -15,7 +15,7 @@ if (string.IsNullOrEmpty(connection))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: [--applications N] [--concurrency C] [--results PATH] [--raw-seconds S] [--max-visibility S]");
+    Console.Error.WriteLine("usage: [--applications N] [--concurrency C] [--results PATH] [--raw-seconds S] [--max-visibility S] [--via api|facade]");
     return 2;
 }
 
@@ -33,7 +33,7 @@ var mail = new MailTap();
 await using var app = await BenchApp.StartAsync(connection, clock, mail, options.MaxVisibility);
 Console.WriteLine($"[bench] app listening on {app.BaseAddress} ({app.Composition})");
 using var blobHttp = new HttpClient();
-var client = app.CreateClient(blobHttp);
+var client = app.CreateClient(blobHttp, mail, options.ViaFacade);
 var journey = new Journey(client, mail, clock, traffic, options.Applications, options.Concurrency);
 await journey.RunAsync(CancellationToken.None);
 
