@@ -86,7 +86,7 @@ internal sealed class BenchApp : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         await builder.AddBrandFlowAsync();
         builder.Services.AddSingleton<TimeProvider>(clock);
-        const string composition = "award runtime as the app hosts it (AwardsRuntime: award stores on Tables/Blobs, durable backend on Tables/Queues, in-process polling worker with its default settings)";
+        const string composition = "award runtime as the app hosts it (AwardsRuntime: award stores on Tables/Blobs, durable backend on Tables/Queues, in-process polling worker with its default settings: 4 orchestration and 8 activity work items at once, idle polling back-off up to 2 s)";
         var app = builder.Build();
 
         app.Use(async (context, next) =>

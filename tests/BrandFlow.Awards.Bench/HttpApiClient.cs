@@ -129,11 +129,13 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
         var token = link.Links[0].Token;
         string antiforgeryCookie;
         string formToken;
-        using (var page = await http.GetAsync($"signin?t={Uri.EscapeDataString(token)}", cancellationToken))
+        using var pageRequest = Message(HttpMethod.Get, $"signin?t={Uri.EscapeDataString(token)}", null, null);
+        using (var page = await http.SendAsync(pageRequest, cancellationToken))
         {
             await EnsureAsync(page, "sign-in page", cancellationToken);
             antiforgeryCookie = Cookies(page);
-            formToken = WebUtility.HtmlDecode(FormTokenPattern().Match(await page.Content.ReadAsStringAsync(cancellationToken)).Groups[1].Value);
+            var tag = FormTokenPattern().Match(await page.Content.ReadAsStringAsync(cancellationToken)).Value;
+            formToken = WebUtility.HtmlDecode(ValuePattern().Match(tag).Groups[1].Value);
         }
 
         using var confirm = new HttpRequestMessage(HttpMethod.Post, "signin")
@@ -141,6 +143,11 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
             Content = new FormUrlEncodedContent([new("__RequestVerificationToken", formToken), new("t", token), new("returnUrl", "/")]),
         };
         confirm.Headers.Add("Cookie", antiforgeryCookie);
+        if (StorageTraffic.CurrentScope != TrafficScope.Workflow)
+        {
+            confirm.Headers.Add(BenchApp.ScopeHeader, StorageTraffic.CurrentScope.ToString());
+        }
+
         using var signedIn = await http.SendAsync(confirm, cancellationToken);
         var session = Cookies(signedIn);
         if (signedIn.StatusCode != HttpStatusCode.Redirect || !session.Contains("brandflow.session=", StringComparison.Ordinal))
@@ -159,12 +166,12 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
 
     private async Task<HttpResponseMessage> SendAsync(string actor, HttpMethod method, string path, object? body, CancellationToken cancellationToken, TrafficScope scope = TrafficScope.Workflow)
     {
-        using var request = Message(method, path, this.sessions[actor], body);
         if (scope != TrafficScope.Workflow)
         {
-            request.Headers.Add(BenchApp.ScopeHeader, scope.ToString());
+            StorageTraffic.Enter(scope);
         }
 
+        using var request = Message(method, path, this.sessions[actor], body);
         var response = await http.SendAsync(request, cancellationToken);
         await EnsureAsync(response, $"{method} /{path} as {actor}", cancellationToken);
         return response;
@@ -186,6 +193,12 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
             request.Headers.Add("Cookie", cookie);
         }
 
+        // The app files the storage work of this request under the driver's current scope (set-up, observation).
+        if (StorageTraffic.CurrentScope != TrafficScope.Workflow)
+        {
+            request.Headers.Add(BenchApp.ScopeHeader, StorageTraffic.CurrentScope.ToString());
+        }
+
         return request;
     }
 
@@ -205,6 +218,9 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
             ? string.Join("; ", values.Select(v => v.Split(';', 2)[0]))
             : string.Empty;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("<input[^>]*\"__RequestVerificationToken\"[^>]*>")]
     private static partial Regex FormTokenPattern();
+
+    [GeneratedRegex("value=\"([^\"]*)\"")]
+    private static partial Regex ValuePattern();
 }

@@ -49,6 +49,9 @@ internal sealed class StorageTraffic : IDisposable
     /// <summary>Marks the current async flow (and what it starts) as caused by <paramref name="scope"/>.</summary>
     public static void Enter(TrafficScope scope) => Current.Value = scope;
 
+    /// <summary>The scope of the current async flow.</summary>
+    public static TrafficScope CurrentScope => Current.Value ?? TrafficScope.Workflow;
+
     /// <summary>Marks the current async flow as mail delivery (counted as workflow, also tallied apart).</summary>
     public static void EnterMail() => MailFlow.Value = true;
 
