@@ -25,12 +25,13 @@ public static class SignInEndpoints
             return ApiJson.Result(SentAnswer, StatusCodes.Status202Accepted);
         });
         api.MapGet("/signin/link", (string? t, AwardsService service) => ApiJson.Result(service.DescribeSignInLink(t)));
-        api.MapPost("/signout", async (HttpContext context) =>
+        // A second parameter keeps these lambdas from binding as plain RequestDelegates (which would drop the result).
+        api.MapPost("/signout", async (HttpContext context, CancellationToken cancellationToken) =>
         {
             await Session.SignOutAsync(context);
             return Results.NoContent();
         });
-        api.MapGet("/me", async (HttpContext context) =>
+        api.MapGet("/me", async (HttpContext context, CancellationToken cancellationToken) =>
             ApiJson.Result(AccessRules.SignedIn(await Session.ActorAsync(context))));
 
         app.MapGet("/signin", (HttpContext context, string? t, string? returnUrl, AwardsService service, IAntiforgery antiforgery) =>

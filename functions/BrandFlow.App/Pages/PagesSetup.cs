@@ -39,10 +39,6 @@ public static class PagesSetup
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<LanguageMiddleware>();
         app.UseStaticFiles();
-        // Browsers get a page for an error status; API callers keep their ProblemDetails.
-        app.UseWhen(
-            context => context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal),
-            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.MapRazorPages();
         return app;
     }

@@ -15,8 +15,8 @@ internal static class MailTemplates
         [MailKind.SignIn] = new(
             "BrandFlow 登录链接",
             "Your BrandFlow sign-in link",
-            "{name}，您好：\n请点击下方按钮登录 BrandFlow。链接 {minutes} 分钟内有效（至 {expiresAt}），只能使用一次。\n如果不是您本人申请登录，请忽略此邮件。",
-            "Hello {name},\nUse the sign-in button to open BrandFlow. The link is valid for {minutes} minutes (until {expiresAt}) and works once.\nIf you did not ask to sign in, ignore this message."),
+            "您好：\n请点击下方按钮登录 BrandFlow。链接 {expiresInMinutes} 分钟内有效，只能使用一次。\n如果不是您本人申请登录，请忽略此邮件。",
+            "Hello,\nUse the sign-in button to open BrandFlow. The link is valid for {expiresInMinutes} minutes and works once.\nIf you did not ask to sign in, ignore this message."),
         [MailKind.CycleOpened] = new(
             "{cycleName} 开始受理申报",
             "{cycleName} is open for applications",

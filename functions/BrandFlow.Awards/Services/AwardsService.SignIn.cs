@@ -31,6 +31,7 @@ public sealed partial class AwardsService
         {
             ["name"] = user.DisplayName,
             ["minutes"] = ((int)this.options.SignInLinkLifetime.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["expiresInMinutes"] = ((int)this.options.SignInLinkLifetime.TotalMinutes).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["expiresAt"] = expires.ToOffset(Calendar.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+8)",
         };
         var mail = MailComposer.Compose(MailKind.SignIn, "signin:" + tokenId, user.Email, user.Language, values, [("登录 BrandFlow", "Sign in to BrandFlow", url)]);

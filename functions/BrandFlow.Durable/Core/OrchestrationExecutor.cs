@@ -47,6 +47,7 @@ internal sealed class OrchestrationExecutor(DurableTaskRegistry registry, DataCo
         private DateTime currentTime;
         private bool suspended;
         private bool terminated;
+        private IReadOnlyList<HistoryEvent> unappliedNewEvents = [];
 
         public EpisodeOutcome Execute(IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> newEvents)
         {
@@ -68,6 +69,9 @@ internal sealed class OrchestrationExecutor(DurableTaskRegistry registry, DataCo
                     outcome.AppliedNewEvents++;
                     Apply(historyEvent, replaying: false);
                 }
+
+                // Events that arrived in this batch after the orchestrator finished: carried over by ContinueAsNew.
+                unappliedNewEvents = newEvents.Skip(outcome.AppliedNewEvents).ToList();
             }
             catch (NonDeterministicOrchestrationException ex)
             {
@@ -241,7 +245,9 @@ internal sealed class OrchestrationExecutor(DurableTaskRegistry registry, DataCo
                 {
                     outcome.Status = OrchestrationRuntimeStatus.ContinuedAsNew;
                     outcome.ContinueAsNewInput = request.Input;
-                    outcome.CarriedEvents = request.PreserveEvents ? context.UnconsumedEvents.ToList() : [];
+                    outcome.CarriedEvents = request.PreserveEvents
+                        ? context.UnconsumedEvents.Concat(unappliedNewEvents.OfType<EventRaisedEvent>().Select(e => (e.Name, e.Input))).ToList()
+                        : [];
                     return;
                 }
 

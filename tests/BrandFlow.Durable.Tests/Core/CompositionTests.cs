@@ -150,6 +150,37 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public async Task ContinueAsNew_EventsInTheSameBatchAfterTheRestartPoint_AreCarriedNotLost()
+    {
+        // Each execution takes one event and continues; five events arrive together in one work item, so the
+        // restart happens after the first and the other four have not been applied yet: they must be carried.
+        var host = new TestHost();
+        host.Registry.AddOrchestratorFunc<int, int>("Tally", async (ctx, total) =>
+        {
+            int item = await ctx.WaitForExternalEvent<int>("Item");
+            if (item == 0)
+            {
+                return total;
+            }
+
+            ctx.ContinueAsNew(total + item);
+            return -1;
+        });
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Tally", 0);
+        await host.DrainAsync();
+        foreach (int item in new[] { 1, 2, 3, 4, 5, 0 })
+        {
+            await host.Client.RaiseEventAsync(id, "Item", item);
+        }
+
+        await host.DrainAsync();
+
+        OrchestrationMetadata result = (await host.Client.GetInstanceAsync(id, true))!;
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(15, result.ReadOutputAs<int>());
+    }
+
+    [Fact]
     public async Task CallActivityAsync_FanOutOfOneThousand_CompletesWithLinearReplay()
     {
         const int Count = 1000;

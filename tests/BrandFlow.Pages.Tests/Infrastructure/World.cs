@@ -3,6 +3,7 @@ using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using BrandFlow.Policy;
 using BrandFlow.Policy.Calculation;
+using BrandFlow.App.Awards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandFlow.Pages.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class World
 
     private static readonly UserAccount Administrator = new("seed-admin@brandflow.test", "Seed admin", [Role.Administrator]);
     private readonly AwardsService awards;
+    private AwardsPorts? ports;
 
     private World(AwardsService awards, string suffix)
     {
@@ -40,12 +42,35 @@ public sealed class World
     /// <summary>The facade.</summary>
     public AwardsService Awards => awards;
 
-    /// <summary>Creates the world: registered firms, people of every role, and a cycle open today.</summary>
-    public static async Task<World> CreateAsync(BrowserApp app)
+    /// <summary>
+    /// Creates the world: registered firms, people of every role, and a cycle open today. With <paramref name="runCycle"/>
+    /// the cycle is opened through the facade and its orchestration (which then runs the applications); without, only
+    /// the cycle's read model is written, which is all a page showing an open cycle reads.
+    /// </summary>
+    public static async Task<World> CreateAsync(BrowserApp app, bool runCycle = false)
     {
+        ArgumentNullException.ThrowIfNull(app);
         var world = new World(app.Services.GetRequiredService<AwardsService>(), Guid.NewGuid().ToString("N")[..8]);
-        await world.SeedAsync();
+        world.ports = app.Services.GetRequiredService<AwardsRuntime>().Ports;
+        await world.SeedAsync(runCycle);
         return world;
+    }
+
+    /// <summary>
+    /// Writes an application's read model for the applicant's firm directly (as the application orchestration's
+    /// activities do), for pages that only read it.
+    /// </summary>
+    public async Task<ApplicationRecord> SeedApplicationAsync()
+    {
+        var firm = (await ports!.Directory.GetFirmAsync(FirmCode))!;
+        var claim = new ClaimInput("c1", new AchievementInput { Kind = Kind, Date = new DateOnly(2021, 3, 1), Identifiers = ["ZL" + Suffix] }, ["f1"]);
+        var file = new EvidenceFile("f1", "patent-certificate", "专利证书.pdf", "application/pdf", 1024, new string('a', 64));
+        var now = DateTimeOffset.UtcNow;
+        var record = new ApplicationRecord(
+            $"{CycleId}-{Suffix}", CycleId, firm, Email("applicant"), now, ApplicationStatus.AwaitingClerk, [claim], [file], [], [], [], null, [],
+            new Dictionary<string, string>(), 1, now);
+        await ports.Applications.SaveAsync(record);
+        return record;
     }
 
     /// <summary>Email of a person of the world ("applicant", "other", "clerk", "reviewer", "finance", "admin").</summary>
@@ -96,10 +121,13 @@ public sealed class World
         }
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(bool runCycle)
     {
         var catalog = awards.Catalog;
-        var documents = PolicyCalculator.ApplicableDocuments(catalog, Jurisdiction, null).Select(d => d.Id).ToList();
+        // Documents whose clauses are all paid by catalog treasuries (the facade cannot budget the placeholder "local" yet).
+        var documents = PolicyCalculator.ApplicableDocuments(catalog, Jurisdiction, null)
+            .Where(d => d.Clauses.All(c => catalog.Treasuries.ContainsKey(c.TreasuryId)) && d.Clauses.Any(c => c.AchievementKind == Kind))
+            .Select(d => d.Id).ToList();
         DepartmentId = catalog.Documents.Where(d => documents.Contains(d.Id)).SelectMany(d => d.Clauses).First(c => c.AchievementKind == Kind).DepartmentId;
         FirmCode = NewCreditCode();
         OtherFirmCode = NewCreditCode();
@@ -111,18 +139,27 @@ public sealed class World
         await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("reviewer"), "审核员", [Role.Reviewer], DepartmentId, Jurisdiction: Jurisdiction));
         await awards.UpsertAccountAsync(Administrator, new UserAccount(Email("admin"), "管理员", [Role.Administrator], Jurisdiction: Jurisdiction));
 
+        var budgets = catalog.Documents.Where(d => documents.Contains(d.Id)).SelectMany(d => d.Clauses).Select(c => c.TreasuryId)
+            .Distinct().ToDictionary(t => t, _ => 1_000_000m);
         var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
-        var treasury = catalog.Jurisdictions[Jurisdiction].TreasuryId;
-        await awards.OpenCycleAsync(Administrator, new CycleDefinition(
+        var definition = new CycleDefinition(
             CycleId, Jurisdiction, today.Year, $"崇阳县测试年度 {Suffix}", $"Chongyang test cycle {Suffix}", documents, null,
-            today, today.AddDays(30), new DateOnly(2024, 12, 31), new StepDurations(), new Dictionary<string, decimal> { [treasury] = 1_000_000m }));
+            today, today.AddDays(30), new DateOnly(2024, 12, 31), new StepDurations(), budgets);
+        if (!runCycle)
+        {
+            await ports!.Applications.SaveCycleAsync(new CycleRecord(definition, CycleStatus.Open, DateTimeOffset.UtcNow));
+            return;
+        }
+
+        await awards.OpenCycleAsync(Administrator, definition);
         var admin = await AccountAsync("admin");
         var until = DateTime.UtcNow.AddSeconds(30);
         while ((await awards.ListCyclesAsync(admin)).FirstOrDefault(c => c.Definition.CycleId == CycleId)?.Status != CycleStatus.Open)
         {
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"cycle {CycleId} did not open");
+                var cycle = (await awards.ListCyclesAsync(admin)).FirstOrDefault(c => c.Definition.CycleId == CycleId);
+                throw new TimeoutException($"cycle {CycleId} did not open (read model: {cycle?.Status.ToString() ?? "none"})");
             }
 
             await Task.Delay(200);

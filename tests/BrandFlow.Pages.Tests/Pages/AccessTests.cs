@@ -1,5 +1,3 @@
-using BrandFlow.Awards.Model;
-using BrandFlow.Awards.Services;
 using BrandFlow.Pages.Tests.Infrastructure;
 
 namespace BrandFlow.Pages.Tests.Pages;
@@ -12,7 +10,7 @@ public sealed class AccessTests(BrowserApp app)
     public async Task ApplicationDetail_OtherFirmsApplication_ShowsRefusalPageWithoutItsData()
     {
         var world = await World.CreateAsync(app);
-        var applicationId = await SubmitForFirmAsync(world);
+        var applicationId = (await world.SeedApplicationAsync()).ApplicationId;
 
         var page = await app.NewPageAsync();
         await Browser.SignInAsync(app, page, world.Email("other"));
@@ -28,30 +26,5 @@ public sealed class AccessTests(BrowserApp app)
         var own = await owner.GotoAsync("/applications/" + applicationId);
         Assert.Equal(200, own!.Status);
         Assert.Contains(world.FirmCode, await owner.InnerTextAsync("#firm-name"), StringComparison.Ordinal);
-    }
-
-    /// <summary>Submits an application for the world's firm through the facade (the browser journey is tested elsewhere).</summary>
-    private static async Task<string> SubmitForFirmAsync(World world)
-    {
-        var applicant = await world.AccountAsync("applicant");
-        var slot = await world.Awards.RequestUploadSlotAsync(applicant, new UploadSlotRequest("patent-certificate", "cert.pdf"));
-        using (var http = new HttpClient())
-        {
-            using var content = new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray());
-            using var request = new HttpRequestMessage(HttpMethod.Put, slot.UploadUrl) { Content = content };
-            request.Headers.Add("x-ms-blob-type", "BlockBlob");
-            (await http.SendAsync(request)).EnsureSuccessStatusCode();
-        }
-
-        var file = await world.Awards.InspectEvidenceAsync(applicant, slot.FileId);
-        var claim = new ClaimInput("c1", new BrandFlow.Policy.Calculation.AchievementInput
-        {
-            Kind = World.Kind,
-            Date = new DateOnly(2021, 3, 1),
-            Identifiers = ["ZL" + world.Suffix],
-        }, [file.FileId]);
-        var receipt = await world.Awards.SubmitApplicationAsync(applicant, new ClaimsRequest(world.CycleId, [claim]));
-        await world.WaitForApplicationAsync(receipt.ApplicationId, _ => true);
-        return receipt.ApplicationId;
     }
 }

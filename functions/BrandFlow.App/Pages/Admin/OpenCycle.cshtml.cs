@@ -56,6 +56,13 @@ public sealed class OpenCycleModel : BrandFlowPage
     /// <summary>The catalog (jurisdictions, documents, treasuries).</summary>
     public PolicyCatalog Catalog => this.Awards.Catalog;
 
+    /// <summary>Every treasury a clause can be paid by: the catalog's treasuries and those clauses name (e.g. "local").</summary>
+    public IReadOnlyList<(string Id, Text Name)> Treasuries =>
+        this.Catalog.Treasuries.Values.Select(t => (t.Id, t.Name))
+            .Concat(this.Catalog.Clauses.Select(c => c.TreasuryId).Where(id => !this.Catalog.Treasuries.ContainsKey(id)).Distinct()
+                .Select(id => (id, id == "local" ? new Text("申报单位所在地财政", "the applicant's local treasury") : new Text(id, id))))
+            .ToList();
+
     /// <summary>Shows the form.</summary>
     public void OnGet()
     {

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using BrandFlow.App.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,41 +11,14 @@ namespace BrandFlow.App.Pages.Shared;
 /// </summary>
 public abstract class BrandFlowPage : PageModel
 {
-    private UserAccount? account;
-    private bool accountLoaded;
-
     /// <summary>The award service facade.</summary>
     protected AwardsService Awards => this.HttpContext.RequestServices.GetRequiredService<AwardsService>();
 
     /// <summary>The page language.</summary>
     protected UiLanguage Lang => this.HttpContext.RequestServices.GetRequiredService<UiLanguage>();
 
-    /// <summary>The signed-in account, read fresh from the directory (null when no one is signed in).</summary>
-    public async Task<UserAccount?> AccountAsync()
-    {
-        if (!this.accountLoaded)
-        {
-            this.accountLoaded = true;
-            var email = SignedInEmail(this.User);
-            this.account = email is null ? null : await this.Awards.FindAccountAsync(email, this.HttpContext.RequestAborted);
-        }
-
-        return this.account;
-    }
-
-    /// <summary>The email of the signed-in principal (the cookie's email claim), or null.</summary>
-    public static string? SignedInEmail(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return null;
-        }
-
-        return new[] { ClaimTypes.Email, "email", ClaimTypes.NameIdentifier, ClaimTypes.Name, "sub" }
-            .Select(type => user.FindFirst(type)?.Value)
-            .FirstOrDefault(value => value is not null && value.Contains('@', StringComparison.Ordinal));
-    }
+    /// <summary>The signed-in account, read fresh from the directory once per request (null when no one is signed in).</summary>
+    public Task<UserAccount?> AccountAsync() => Session.ActorAsync(this.HttpContext);
 
     /// <summary>
     /// Puts a refusal's messages next to the fields they concern ("中文 / English", split by the view); the facade's

@@ -1,6 +1,7 @@
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace BrandFlow.App.Pages.Shared;
@@ -40,8 +41,10 @@ public sealed class PageErrorFilter : IAsyncPageFilter
         }
         else if (refusal.StatusCode is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound || HttpMethods.IsGet(http.Request.Method))
         {
-            http.Items[MessageKey] = message;
-            executed.Result = new StatusCodeResult(refusal.StatusCode is >= 400 and < 600 ? refusal.StatusCode : 400);
+            // The refusal page is rendered here, with the refusal's status code (no redirect: the address stays).
+            var code = refusal.StatusCode is >= 400 and < 600 ? refusal.StatusCode : 400;
+            var viewData = new ViewDataDictionary<RefusalView>(new EmptyModelMetadataProvider(), executed.ModelState) { Model = new RefusalView(code, message) };
+            executed.Result = new ViewResult { ViewName = "/Pages/Shared/_Refusal.cshtml", ViewData = viewData, StatusCode = code };
         }
         else
         {

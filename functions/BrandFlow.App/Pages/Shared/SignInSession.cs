@@ -1,27 +1,19 @@
-using System.Security.Claims;
+using BrandFlow.App.Access;
 using BrandFlow.Awards.Model;
-using Microsoft.AspNetCore.Authentication;
 
 namespace BrandFlow.App.Pages.Shared;
 
-/// <summary>Starts and ends the cookie session after a sign-in link was used (the scheme is the app's default one).</summary>
+/// <summary>Starts and ends the cookie session after a sign-in link was used (through the app's session, <see cref="Session"/>).</summary>
 public static class SignInSession
 {
     /// <summary>Cookie remembering where to go after signing in.</summary>
     public const string ReturnCookie = "bf-return";
 
-    /// <summary>Issues the session cookie for the account: its email, name and roles.</summary>
-    public static Task StartAsync(HttpContext context, UserAccount account)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(account);
-        var claims = new List<Claim> { new(ClaimTypes.Email, account.Email), new(ClaimTypes.NameIdentifier, account.Email), new(ClaimTypes.Name, account.DisplayName) };
-        claims.AddRange(account.Roles.Select(role => new Claim(ClaimTypes.Role, role.ToString())));
-        return context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, "brandflow-link", ClaimTypes.Name, ClaimTypes.Role)));
-    }
+    /// <summary>Issues the session cookie for the account (the app's session scheme and claims).</summary>
+    public static Task StartAsync(HttpContext context, UserAccount account) => Session.SignInAsync(context, account);
 
     /// <summary>Ends the session.</summary>
-    public static Task EndAsync(HttpContext context) => context.SignOutAsync();
+    public static Task EndAsync(HttpContext context) => Session.SignOutAsync(context);
 
     /// <summary>The first page of an account: its work queue.</summary>
     public static string HomeOf(UserAccount account)
