@@ -44,6 +44,14 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <summary>Timer messages the durable backend re-enqueued because they were not due yet.</summary>
     public long TimerRequeues => this.app.Services.GetRequiredService<AwardsRuntime>().Backend.TimerRequeues;
 
+    /// <summary>
+    /// From now on timer messages come back at least every <paramref name="maxVisibility"/> to re-check their due time
+    /// against the offset clock (the backend reads the setting at each send). Called just before the public notice, so
+    /// only the notice's timer pays for re-checks; earlier timers keep the app's default (up to 7 days invisible).
+    /// </summary>
+    public void ShortenTimerChecks(TimeSpan maxVisibility) =>
+        this.app.Services.GetRequiredService<AwardsRuntime>().Backend.Options.MaxVisibilityDelay = maxVisibility;
+
     /// <summary>The driver's way into the app: the JSON API over HTTP, or (for comparison) the facade in-process.</summary>
     public IAwardsClient CreateClient(HttpClient blobHttp, MailTap mail, bool viaFacade)
     {
@@ -79,7 +87,7 @@ internal sealed class BenchApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["BrandFlow:Links:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["BrandFlow:PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/'),
-            ["BrandFlow:Worker:MaxTimerDelaySeconds"] = ((int)maxVisibility.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+
         };
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();

@@ -17,7 +17,7 @@ internal sealed record PhaseResult(string Name, TimeSpan Elapsed, int Applicatio
 /// mail, the reviewer posts the "approve" link's token, wait for the review outcome; then close the window, fiscal
 /// approval, public notice (the clock jumps past its end), payout batch, bank confirmations, cycle closed.
 /// </summary>
-internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock clock, StorageTraffic traffic, int applications, int concurrency)
+internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock clock, StorageTraffic traffic, int applications, int concurrency, Action beforeNotice)
 {
     public const string Jurisdiction = "421223";
     public const string Treasury = "fin-421223";
@@ -69,6 +69,7 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
         DateOnly noticeEnds = default;
         await this.PhaseAsync("fiscal approval until every application is in public notice", applications, TrafficScope.Workflow, async () =>
         {
+            beforeNotice();
             await client.ApproveFiscalAsync(Finance, this.cycleId, cancellationToken);
             noticeEnds = (await this.WaitForCycleAsync(CycleStatus.PublicNotice, cancellationToken)).NoticeEndsOn ?? throw new InvalidOperationException("no notice end date");
             await this.WaitForCountAsync(ApplicationStatus.InPublicNotice, cancellationToken);

@@ -34,7 +34,7 @@ await using var app = await BenchApp.StartAsync(connection, clock, mail, options
 Console.WriteLine($"[bench] app listening on {app.BaseAddress} ({app.Composition})");
 using var blobHttp = new HttpClient();
 var client = app.CreateClient(blobHttp, mail, options.ViaFacade);
-var journey = new Journey(client, mail, clock, traffic, options.Applications, options.Concurrency);
+var journey = new Journey(client, mail, clock, traffic, options.Applications, options.Concurrency, () => app.ShortenTimerChecks(options.MaxVisibility));
 await journey.RunAsync(CancellationToken.None);
 
 Console.WriteLine("[bench] raw Azurite rates after the run...");
