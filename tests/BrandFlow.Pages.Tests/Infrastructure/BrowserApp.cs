@@ -8,6 +8,7 @@ using BrandFlow.Policy.Tables;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -17,7 +18,7 @@ namespace BrandFlow.Pages.Tests.Infrastructure;
 /// The real app on a real Kestrel port (loopback, port chosen by the OS) against Azurite, and Debian's chromium driven
 /// by Playwright. One per test class collection: starting both takes a few seconds, a test then only opens a context.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     /// <summary>Chromium from apt (scripts/chromium.sh installs it); Playwright's own download cannot reach its CDN here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -40,7 +41,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Loads the catalog into a fresh table, starts the app on Kestrel and launches chromium.</summary>
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (LaunchesBrowser && !File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with scripts/test.sh (it installs chromium from apt)");
         }
@@ -52,7 +53,7 @@ public sealed class BrowserApp : IAsyncLifetime
             Environment.SetEnvironmentVariable(name, value);
         }
 
-        factory = new AppFactory();
+        factory = new AppFactory(ConfigureServices);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -71,6 +72,11 @@ public sealed class BrowserApp : IAsyncLifetime
         }];
         await blobs.SetPropertiesAsync(properties);
         Http = new HttpClient { BaseAddress = BaseAddress };
+
+        if (!LaunchesBrowser)
+        {
+            return;
+        }
 
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -91,6 +97,14 @@ public sealed class BrowserApp : IAsyncLifetime
         });
         context.SetDefaultTimeout(10_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Whether chromium is launched (API-only tests derive and say no).</summary>
+    protected virtual bool LaunchesBrowser => true;
+
+    /// <summary>Replaces app services after the app registered its own (e.g. the clock); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Closes the browser and stops the app.</summary>
@@ -138,8 +152,10 @@ public sealed class BrowserApp : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class AppFactory : WebApplicationFactory<Program>
+    private sealed class AppFactory(Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+            builder.ConfigureTestServices(configureServices);
     }
 }
 
