@@ -16,7 +16,10 @@ public sealed class CrashConsistencyTests
         var hook = new DyingProcess(point, healthyPasses: 4);
         var expected = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        var doomed = await WorkerHost.StartAsync(hub, scenarios, o => { o.FaultInjection = hook; o.LockTimeout = TimeSpan.FromSeconds(2); }, workerHook: hook);
+        // A "dead" worker object keeps polling until it is disposed, and every message it takes counts as a delivery;
+        // a real dead process takes none. The raised poison limit keeps that artefact (long on a loaded machine) from
+        // failing instances: this test is about recovery, the poison path has its own tests.
+        var doomed = await WorkerHost.StartAsync(hub, scenarios, o => { o.FaultInjection = hook; o.LockTimeout = TimeSpan.FromSeconds(2); o.MaxDequeueCount = 50; }, workerHook: hook);
         for (var i = 0; i < 4; i++)
         {
             await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Chain", 3, new StartOrchestrationOptions($"chain-{i}"));
@@ -44,7 +47,7 @@ public sealed class CrashConsistencyTests
 
         // A fresh process with its own clients picks up whatever the dead one left: queue messages after their lock
         // expires, unsent outbox rows through the sweep.
-        await using var fresh = await WorkerHost.StartAsync(hub, scenarios, o => o.OutboxResendAfter = TimeSpan.FromSeconds(2));
+        await using var fresh = await WorkerHost.StartAsync(hub, scenarios, o => { o.OutboxResendAfter = TimeSpan.FromSeconds(2); o.MaxDequeueCount = 50; });
         var done = await fresh.WaitForAllAsync(expected.Keys, TimeSpan.FromSeconds(60));
         foreach (var (id, output) in expected)
         {
