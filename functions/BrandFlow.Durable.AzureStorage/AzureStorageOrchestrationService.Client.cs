@@ -19,7 +19,9 @@ public sealed partial class AzureStorageOrchestrationService
         var instanceId = startMessage.InstanceId;
         for (var attempt = 0; ; attempt++)
         {
-            var snapshot = await this.store.LoadAsync(instanceId, cancellationToken);
+            var snapshot = attempt == 0
+                ? await this.store.LoadProbablyNewAsync(instanceId, cancellationToken)
+                : await this.store.LoadAsync(instanceId, cancellationToken);
             if (snapshot.State is { } existing)
             {
                 if (!existing.RuntimeStatus.IsTerminal())

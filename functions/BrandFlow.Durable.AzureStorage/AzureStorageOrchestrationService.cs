@@ -237,7 +237,10 @@ public sealed partial class AzureStorageOrchestrationService : IOrchestrationSer
 
     private async Task<OrchestrationWorkItem> BuildWorkItemAsync(string instanceId, IReadOnlyList<ReceivedMessage> messages, bool hostOwned, CancellationToken cancellationToken)
     {
-        var snapshot = this.cache.TryGet(instanceId) ?? await this.store.LoadAsync(instanceId, cancellationToken);
+        var snapshot = this.cache.TryGet(instanceId)
+            ?? (messages.Any(m => m.Message.Event is ExecutionStartedEvent)
+                ? await this.store.LoadProbablyNewAsync(instanceId, cancellationToken)
+                : await this.store.LoadAsync(instanceId, cancellationToken));
         var token = new OrchestrationLock { InstanceId = instanceId, Holder = new InstanceSnapshotHolder { Snapshot = snapshot }, Messages = messages, HostOwned = hostOwned };
         return new OrchestrationWorkItem
         {

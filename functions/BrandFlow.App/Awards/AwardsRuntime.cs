@@ -60,6 +60,7 @@ public sealed partial class AwardsRuntime(
             TaskHubName = options.TaskHub,
             TimeProvider = clock,
             MaxVisibilityDelay = TimeSpan.FromSeconds(Math.Clamp(options.Worker.MaxTimerDelaySeconds, 1, (int)AzureStorageOrchestrationServiceOptions.AzureMaxVisibility.TotalSeconds)),
+            StateCacheSize = Math.Max(0, options.Worker.StateCacheSize),
         };
         this.Backend = new AzureStorageOrchestrationService(StorageClients.FromConnectionString(connection), backendOptions, loggerFactory);
         await this.Backend.CreateIfNotExistsAsync(cancellationToken);

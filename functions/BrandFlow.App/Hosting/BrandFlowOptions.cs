@@ -45,6 +45,13 @@ public sealed class BrandFlowOptions
 
         /// <summary>Longest pause between polls when idle, in milliseconds.</summary>
         public int MaxPollingMilliseconds { get; set; } = 2000;
+
+        /// <summary>
+        /// Instances whose history the backend keeps in memory between work items. A cycle touches every application
+        /// at fiscal approval, notice and payout, so this should exceed the applications of the largest cycle: an LRU
+        /// cache smaller than a cyclic working set misses on every access.
+        /// </summary>
+        public int StateCacheSize { get; set; } = 10_000;
     }
 
     /// <summary>Resolves the catalog folder: configured, else policies/ next to the app or above it.</summary>

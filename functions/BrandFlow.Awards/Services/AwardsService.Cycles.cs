@@ -216,7 +216,11 @@ public sealed partial class AwardsService
             }
         }
 
-        foreach (var treasury in inForce.Select(c => c.TreasuryId).Distinct().Where(t => !budgets.ContainsKey(t)))
+        // A clause paid by the "local" treasury is paid by the applicant's own jurisdiction; for the cycle that is
+        // its jurisdiction's treasury (firms of lower jurisdictions are paid by theirs, which may have a budget too).
+        var localTreasury = jurisdictionKnown ? this.catalog.Jurisdictions[d.Jurisdiction!].TreasuryId : null;
+        var payers = inForce.Select(c => c.TreasuryId == "local" ? localTreasury : c.TreasuryId).OfType<string>();
+        foreach (var treasury in payers.Distinct().Where(t => !budgets.ContainsKey(t)))
         {
             Add($"budgets.{treasury}", $"缺少财政“{treasury}”的预算（所选条款由其支付）", $"A budget for treasury '{treasury}' is required (the chosen clauses are paid by it)");
         }

@@ -89,6 +89,19 @@ public sealed partial class InstanceStore
         };
     }
 
+    /// <summary>
+    /// Like <see cref="LoadAsync"/>, but first reads the status row alone, for an instance that is probably new (a
+    /// create, or a work item starting an execution): a missing row then costs one point read instead of a partition
+    /// query, which Azurite answers by scanning the whole table. An existing row falls back to the full read. A status
+    /// row is always written in the first batch of an instance's first commit, so no committed rows exist without it;
+    /// leftovers of a purge interrupted midway make the next commit conflict, and the retry reads everything.
+    /// </summary>
+    public async Task<InstanceSnapshot> LoadProbablyNewAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var response = await this.table.GetEntityIfExistsAsync<TableEntity>(instanceId, TableRows.InstanceRowKey, select: ["RowKey"], cancellationToken: cancellationToken);
+        return response.HasValue ? await this.LoadAsync(instanceId, cancellationToken) : InstanceSnapshot.Missing(instanceId);
+    }
+
     /// <summary>Reads only the status row, or null if the instance does not exist.</summary>
     public async Task<OrchestrationState?> GetStateAsync(string instanceId, bool withPayloads, CancellationToken cancellationToken)
     {

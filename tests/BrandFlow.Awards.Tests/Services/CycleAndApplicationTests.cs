@@ -57,6 +57,27 @@ public sealed class CycleAndApplicationTests
     }
 
     [Fact]
+    public async Task OpenCycle_ClausePaidByTheLocalTreasury_AsksForTheCycleJurisdictionsBudget()
+    {
+        // xn-market-system is a city document; its three-system clause is paid by the applicant's "local" treasury,
+        // which for a Chongyang cycle is Chongyang's.
+        var cityOnly = Definition() with
+        {
+            Documents = ["cy-brand-quality", "xn-market-system"],
+            Budgets = new Dictionary<string, decimal> { ["fin-421200"] = 500_000m },
+        };
+
+        var refusal = await Assert.ThrowsAsync<AwardsException>(() => h.Service.OpenCycleAsync(h.Admin, cityOnly));
+
+        Assert.Equal(["budgets.fin-421223"], refusal.Errors.Select(e => e.Field).ToList());
+        Assert.DoesNotContain(refusal.Errors, e => e.Field.Contains("local", StringComparison.Ordinal));
+
+        await h.Service.OpenCycleAsync(h.Admin, cityOnly with { Budgets = new Dictionary<string, decimal> { ["fin-421200"] = 500_000m, ["fin-421223"] = 300_000m } });
+
+        Assert.NotNull(await h.Client.GetInstanceAsync("421223-2026-test"));
+    }
+
+    [Fact]
     public async Task OpenCycle_Twice_SecondRefusedAsExisting()
     {
         await h.Service.OpenCycleAsync(h.Admin, Definition());
