@@ -27,6 +27,7 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
     public const string Finance = "finance@bench.gov.test";
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
     private readonly List<PhaseResult> phases = [];
+    private int reviewed;
     private readonly string cycleId = "421223-2025-bench-" + Guid.NewGuid().ToString("N")[..6];
 
     public IReadOnlyList<PhaseResult> Phases => this.phases;
@@ -58,7 +59,15 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
 
         await this.PhaseAsync("submit, clerk check and review (pipelined)", applications, TrafficScope.Workflow, async () =>
             await Parallel.ForEachAsync(firms.Select((f, i) => (f, i)), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
-                async (item, ct) => await this.OneApplicationAsync(item.f, item.i, ct)));
+                async (item, ct) =>
+                {
+                    await this.OneApplicationAsync(item.f, item.i, ct);
+                    var done = Interlocked.Increment(ref this.reviewed);
+                    if (done % 100 == 0)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[bench]   {done} reviewed at {DateTime.UtcNow:HH:mm:ss} UTC"));
+                    }
+                }));
 
         await this.PhaseAsync("close window until fiscal approval is requested", applications, TrafficScope.Workflow, async () =>
         {
@@ -175,7 +184,7 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
         var deadline = Stopwatch.StartNew();
         while (await client.CountAsync(Admin, this.cycleId, status, cancellationToken) < applications)
         {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(15))
+            if (deadline.Elapsed > TimeSpan.FromMinutes(Math.Max(15, applications / 50.0)))
             {
                 throw new TimeoutException($"not every application reached {status}");
             }

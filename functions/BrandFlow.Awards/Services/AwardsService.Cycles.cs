@@ -85,7 +85,21 @@ public sealed partial class AwardsService
     public async Task<CycleRecord> GetCycleAsync(UserAccount? actor, string cycleId, CancellationToken cancellationToken = default)
     {
         var visible = await this.ListCyclesAsync(actor, cancellationToken);
-        return visible.FirstOrDefault(c => c.Definition.CycleId == cycleId) ?? throw AwardsErrors.NotFound("申报年度", "cycle", cycleId);
+        if (visible.FirstOrDefault(c => c.Definition.CycleId == cycleId) is { } cycle)
+        {
+            return cycle;
+        }
+
+        // Just opened: the cycle's orchestration writes its read model when it first runs, a moment after the
+        // administrator's request. Staff see it meanwhile as scheduled, from the orchestration's own input.
+        if (AccessRules.IsStaff(actor!) && !string.IsNullOrWhiteSpace(cycleId)
+            && await this.client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken) is { Name: WorkflowNames.Cycle, RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running } instance
+            && instance.ReadInputAs<CycleDefinition>() is { } definition)
+        {
+            return new CycleRecord(definition, CycleStatus.Scheduled, instance.CreatedAt);
+        }
+
+        throw AwardsErrors.NotFound("申报年度", "cycle", cycleId);
     }
 
     private async Task<IReadOnlySet<string>> ApplicantChainAsync(UserAccount who, CancellationToken cancellationToken)

@@ -22,6 +22,20 @@ public sealed class CycleAndApplicationTests
     }
 
     [Fact]
+    public async Task GetCycle_JustOpenedBeforeItsOrchestrationRan_StaffSeeItScheduled_ApplicantsDoNot()
+    {
+        await h.Service.OpenCycleAsync(h.Admin, Definition());
+
+        var cycle = await h.Service.GetCycleAsync(h.Admin, "421223-2026-test");
+
+        Assert.Equal(CycleStatus.Scheduled, cycle.Status);
+        Assert.Equal(1_000_000m, cycle.Definition.Budgets["fin-421223"]);
+        var refusal = await Assert.ThrowsAsync<AwardsException>(() => h.Service.GetCycleAsync(h.ApplicantA, "421223-2026-test"));
+        Assert.Equal(404, refusal.StatusCode);
+        await Assert.ThrowsAsync<AwardsException>(() => h.Service.GetCycleAsync(h.Admin, "no-such-cycle"));
+    }
+
+    [Fact]
     public async Task OpenCycle_NotAdministrator_Refused()
     {
         var refusal = await Assert.ThrowsAsync<AwardsException>(() => h.Service.OpenCycleAsync(h.Finance, Definition()));

@@ -124,7 +124,7 @@ public sealed class World
     private async Task SeedAsync(bool runCycle)
     {
         var catalog = awards.Catalog;
-        // Documents whose clauses are all paid by catalog treasuries (the facade cannot budget the placeholder "local" yet).
+        // Documents whose clauses are all paid by named treasuries (so the budgets below need no "local" resolution).
         var documents = PolicyCalculator.ApplicableDocuments(catalog, Jurisdiction, null)
             .Where(d => d.Clauses.All(c => catalog.Treasuries.ContainsKey(c.TreasuryId)) && d.Clauses.Any(c => c.AchievementKind == Kind))
             .Select(d => d.Id).ToList();

@@ -58,10 +58,8 @@ public sealed class OpenCycleModel : BrandFlowPage
 
     /// <summary>Every treasury a clause can be paid by: the catalog's treasuries and those clauses name (e.g. "local").</summary>
     public IReadOnlyList<(string Id, Text Name)> Treasuries =>
-        this.Catalog.Treasuries.Values.Select(t => (t.Id, t.Name))
-            .Concat(this.Catalog.Clauses.Select(c => c.TreasuryId).Where(id => !this.Catalog.Treasuries.ContainsKey(id)).Distinct()
-                .Select(id => (id, id == "local" ? new Text("申报单位所在地财政", "the applicant's local treasury") : new Text(id, id))))
-            .ToList();
+        // Clauses paid by the "local" treasury are paid by the cycle jurisdiction's own treasury, listed here with the others.
+        this.Catalog.Treasuries.Values.Select(t => (t.Id, t.Name)).ToList();
 
     /// <summary>Shows the form.</summary>
     public void OnGet()
@@ -74,11 +72,15 @@ public sealed class OpenCycleModel : BrandFlowPage
         this.ModelState.Clear();
         if (this.OpensOn is null || this.ClosesOn is null || this.AsOf is null)
         {
-            foreach (var (name, value) in new[] { (nameof(this.OpensOn), this.OpensOn), (nameof(this.ClosesOn), this.ClosesOn), (nameof(this.AsOf), this.AsOf) })
+            foreach (var (name, value, zh, en) in new[]
+            {
+                (nameof(this.OpensOn), this.OpensOn, "受理开始", "opening"), (nameof(this.ClosesOn), this.ClosesOn, "受理截止", "closing"),
+                (nameof(this.AsOf), this.AsOf, "成果认定截止", "achievements-as-of"),
+            })
             {
                 if (value is null)
                 {
-                    this.FieldError(name, "请填写日期", "Enter a date");
+                    this.FieldError(name, $"请填写{zh}日期", $"Enter the {en} date");
                 }
             }
 
