@@ -15,10 +15,14 @@ ensure_node_modules() {
 }
 
 # start_azurite DATA_DIR BLOB_PORT: starts Azurite on loopback (blob, queue = +1, table = +2) and waits until it listens.
+# With AZURITE_IN_MEMORY=1 nothing is persisted to disk (Azurite otherwise re-serialises its whole table database to
+# JSON every few seconds, which dominates its CPU once the data reaches hundreds of megabytes).
 start_azurite() {
   local dir=$1 blob=$2 queue=$(( $2 + 1 )) table=$(( $2 + 2 ))
   mkdir -p "$dir"
-  node_modules/.bin/azurite --silent --location "$dir" --skipApiVersionCheck --disableTelemetry \
+  local storage=(--location "$dir")
+  if [ -n "${AZURITE_IN_MEMORY:-}" ]; then storage=(--inMemoryPersistence); fi
+  node_modules/.bin/azurite --silent "${storage[@]}" --skipApiVersionCheck --disableTelemetry \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$dir/azurite.log" 2>&1 &
   AZURITE_PID=$!

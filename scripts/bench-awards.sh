@@ -10,7 +10,10 @@ cd "$(dirname "$0")/.."
 ensure_node_modules
 data=$(mktemp -d -t brandflow-bench-awards.XXXXXX)
 trap 'stop_azurite; rm -rf "$data"' EXIT INT TERM
-start_azurite "$data" "${BRANDFLOW_BENCH_AZURITE_PORT:-22100}"
+# In memory: the run writes ~200 KB of table data per application, and Azurite's periodic save of its table database
+# to disk (one JSON file) would otherwise grow into the bottleneck (103 MB after 500 applications).
+AZURITE_IN_MEMORY=1 start_azurite "$data" "${BRANDFLOW_BENCH_AZURITE_PORT:-22100}"
+export BRANDFLOW_BENCH_AZURITE_MODE="in memory (--inMemoryPersistence)"
 export BRANDFLOW_BENCH_STORAGE="$AZURITE_CONNECTION"
 BRANDFLOW_BENCH_AZURITE_VERSION=$(node -p "require('./node_modules/azurite/package.json').version")
 export BRANDFLOW_BENCH_AZURITE_VERSION

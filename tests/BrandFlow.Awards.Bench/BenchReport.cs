@@ -57,7 +57,7 @@ internal static class BenchReport
         s.Append("# Award workflow on Azurite: benchmark results\n\n");
         s.Append(Inv, $"Run {run.Started:yyyy-MM-dd HH:mm} UTC by `scripts/bench-awards.sh --applications {run.Applications}` (Release build), {run.Elapsed.TotalMinutes:0.0} min in all.\n");
         s.Append(Inv, $"Machine: {Cpu()}, {Environment.ProcessorCount} cores, {MemoryGiB()} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; ");
-        s.Append(Inv, $"Azurite {Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_AZURITE_VERSION") ?? "?"} (npm) on the same cores, loopback, data on local disk.\n");
+        s.Append(Inv, $"Azurite {Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_AZURITE_VERSION") ?? "?"} (npm) on the same cores, loopback, data {Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_AZURITE_MODE") ?? "on local disk"}.\n");
         s.Append(Inv, $"Load average (1/5/15 min) at the start: {run.LoadBefore}; at the end: {run.LoadAfter} (other work shared the machine: compare the rates with the raw Azurite rates of the same run, not with other runs).\n\n");
         s.Append(Inv, $"- App: the real BrandFlow app (its WebHost extension methods) on Kestrel in this process, {run.Composition}.\n");
         s.Append(Inv, $"- Driver actions: {run.Actions}; at most {run.Concurrency} applications in flight.\n");

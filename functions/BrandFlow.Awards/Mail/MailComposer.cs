@@ -61,6 +61,9 @@ public enum MailKind
     /// <summary>Payment confirmed by the bank (to the applicant).</summary>
     PaymentConfirmed,
 
+    /// <summary>The bank returned a payment (to the applicant): check the bank details; finance pays again.</summary>
+    PaymentFailed,
+
     /// <summary>Cycle report (to administrators).</summary>
     CycleReport,
 }

@@ -102,6 +102,11 @@ internal static class MailTemplates
             "Payment confirmed: {applicationId}",
             "您好：\n银行已确认：您的申报 {applicationId} 的奖励资金 {amount} 元已于 {paidOn} 支付，支付参考号 {reference}。",
             "Hello,\nThe bank confirmed that the award of CNY {amount} for your application {applicationId} was paid on {paidOn}, reference {reference}."),
+        [MailKind.PaymentFailed] = new(
+            "奖励资金拨付未成功：{applicationId}",
+            "Payment returned: {applicationId}",
+            "您好：\n银行退回了您的申报 {applicationId} 的奖励资金 {amount} 元（支付参考号 {reference}），原因：{bankMessage}。\n请核对开户银行和账号，如有变更请告知主管部门；财政部门核实后将重新支付，到账后另行通知。",
+            "Hello,\nThe bank returned the award of CNY {amount} for your application {applicationId} (reference {reference}). Reason: {bankMessage}.\nPlease check your bank and account number and tell the department of any change; finance will pay again and you will be told when the bank confirms it."),
         [MailKind.CycleReport] = new(
             "年度报告：{cycleName}",
             "Cycle report: {cycleName}",

@@ -89,8 +89,13 @@ public sealed partial class AwardApplicationOrchestrator
                 app.SetAwards(a => a.AwardId == confirmation.AwardId, a => a with { State = AwardStates.Paid });
             }
 
+            // A returned payment leaves the award payable: the applicant is asked to check the bank details, and a later
+            // confirmation of the same reference (finance pays again) marks it paid.
+            app.MailValue("bankMessage.zh", string.IsNullOrWhiteSpace(confirmation.Message) ? "银行未说明" : confirmation.Message);
+            app.MailValue("bankMessage.en", string.IsNullOrWhiteSpace(confirmation.Message) ? "not given by the bank" : confirmation.Message);
+            MailKind[] mail = !known ? [] : confirmation.Succeeded ? [MailKind.PaymentConfirmed] : [MailKind.PaymentFailed];
             await app.RecordAsync(confirmation.Succeeded ? "payment.confirmed" : "payment.failed", "bank",
-                $"{confirmation.AwardId} {confirmation.Reference} {confirmation.PaidOn:yyyy-MM-dd} {confirmation.Message}", known && confirmation.Succeeded ? [MailKind.PaymentConfirmed] : []);
+                $"{confirmation.AwardId} {confirmation.Reference} {confirmation.PaidOn:yyyy-MM-dd} {confirmation.Message}", mail);
         }
 
         return app.Record.Awards.Any(a => a.State == AwardStates.Paid)
