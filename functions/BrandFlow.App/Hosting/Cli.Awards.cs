@@ -20,19 +20,8 @@ public static partial class Cli
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var path = args.Length > 0 ? args[0] : "-";
-        string json;
-        if (path == "-")
+        if (await ReadInputAsync(args, stdin, stderr).ConfigureAwait(false) is not { } json)
         {
-            json = await stdin.ReadToEndAsync().ConfigureAwait(false);
-        }
-        else if (File.Exists(path))
-        {
-            json = await File.ReadAllTextAsync(path).ConfigureAwait(false);
-        }
-        else
-        {
-            await stderr.WriteLineAsync($"找不到文件 {path} / file not found: {path}").ConfigureAwait(false);
             return InvalidInput;
         }
 

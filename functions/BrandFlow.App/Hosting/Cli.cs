@@ -9,6 +9,24 @@ public static partial class Cli
     /// <summary>Exit code for invalid input.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>The JSON a verb reads: the file named by its first argument, or stdin for "-" or none; null (told on stderr) if the file is missing.</summary>
+    private static async Task<string?> ReadInputAsync(string[] args, TextReader stdin, TextWriter stderr)
+    {
+        var path = args.Length > 0 ? args[0] : "-";
+        if (path == "-")
+        {
+            return await stdin.ReadToEndAsync().ConfigureAwait(false);
+        }
+
+        if (File.Exists(path))
+        {
+            return await File.ReadAllTextAsync(path).ConfigureAwait(false);
+        }
+
+        await stderr.WriteLineAsync($"找不到文件 {path} / file not found: {path}").ConfigureAwait(false);
+        return null;
+    }
+
     /// <summary>`evaluate [file|-]`: reads an evaluation request and prints the result, or the errors on stderr.</summary>
     public static async Task<int> EvaluateAsync(string[] args, BrandFlowOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -16,19 +34,8 @@ public static partial class Cli
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var path = args.Length > 0 ? args[0] : "-";
-        string json;
-        if (path == "-")
+        if (await ReadInputAsync(args, stdin, stderr).ConfigureAwait(false) is not { } json)
         {
-            json = await stdin.ReadToEndAsync().ConfigureAwait(false);
-        }
-        else if (File.Exists(path))
-        {
-            json = await File.ReadAllTextAsync(path).ConfigureAwait(false);
-        }
-        else
-        {
-            await stderr.WriteLineAsync($"找不到文件 {path} / file not found: {path}").ConfigureAwait(false);
             return InvalidInput;
         }
 
