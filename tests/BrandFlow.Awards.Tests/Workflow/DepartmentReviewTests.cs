@@ -1,6 +1,7 @@
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Tests.TestSupport;
 using BrandFlow.Awards.Workflow;
+using BrandFlow.Durable.Backend;
 
 namespace BrandFlow.Awards.Tests.Workflow;
 
@@ -107,6 +108,13 @@ public sealed class DepartmentReviewTests
         Assert.All(record.Awards, w => Assert.Equal(AwardStates.Rejected, w.State));
         Assert.Contains(host.Mail.To(Seed.FirmA.ContactEmail), m => m.Category == "ReviewOutcome");
         Assert.Equal("app-x", (await host.Claims.ClaimAsync("id:TM-1001", Seed.FirmC.CreditCode, "app-x")).ApplicationId);
+
+        // Decided before the reminder: each review created one timer (the next deadline), not three.
+        foreach (var department in new[] { "cy-amr", "cy-agri" })
+        {
+            var history = await host.Client.GetHistoryAsync($"{a}~review~{department}");
+            Assert.Single(history.OfType<TimerCreatedEvent>());
+        }
     }
 
     [Fact]

@@ -23,6 +23,11 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
         var outstanding = input.Outstanding?.ToHashSet(StringComparer.Ordinal);
         var count = closed;
         var closing = context.WaitForExternalEvent<object>(CycleSignals.WindowClosed);
+
+        // One hourly check timer per execution, renewed when it fires (not one per event: each would stay in the
+        // queue for an hour and then replay this watcher for nothing).
+        using var checks = new CancellationTokenSource();
+        var check = context.CreateTimer(TimeSpan.FromHours(1), checks.Token);
         for (var events = 0; events < EventsPerExecution; events++)
         {
             if (closed && (count || outstanding!.Count == 0))
@@ -30,6 +35,7 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
                 var now = await context.CallActivityAsync<SettlementCount>(AwardWorkflow.Activities.CountSettlement, input with { Outstanding = null }, Retry.Default);
                 if (now.Unsettled.Count == 0)
                 {
+                    checks.Cancel();
                     return now.Total;
                 }
 
@@ -38,10 +44,13 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
 
             using var cancel = new CancellationTokenSource();
             var next = context.WaitForExternalEvent<ApplicationSettledEvent>(CycleSignals.ApplicationSettled, cancel.Token);
-            var check = context.CreateTimer(TimeSpan.FromHours(1), cancel.Token);
-            var first = await Task.WhenAny(next, check, closing);
+            await Task.WhenAny(next, check, closing);
             cancel.Cancel();
-            count = first == check;
+            count = check.IsCompleted;
+            if (count)
+            {
+                check = context.CreateTimer(TimeSpan.FromHours(1), checks.Token);
+            }
 
             // Both events may have arrived in the same episode: take every completed one, never drop one.
             if (next.IsCompletedSuccessfully)
@@ -57,6 +66,7 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
             }
         }
 
+        checks.Cancel();
         context.ContinueAsNew(new SettlementWatch(input.CycleId, input.Phase, closed, outstanding?.Order(StringComparer.Ordinal).ToList()));
         return 0;
     }

@@ -26,10 +26,13 @@ public sealed class DepartmentReviewOrchestrator : TaskOrchestrator<ReviewAssign
         {
             var period = await review.StartRoundAsync();
             using var timers = new CancellationTokenSource();
-            var reminder = context.CreateTimer(ChinaTime.EndOfDayUtc(period.ReminderOn), timers.Token);
-            var escalation = context.CreateTimer(ChinaTime.EndOfDayUtc(period.EscalateOn), timers.Token);
-            var expiry = context.CreateTimer(ChinaTime.EndOfDayUtc(period.EndsOn), timers.Token);
-            var racing = new List<Task> { withdrawal, reassignment, decision, reminder, escalation, expiry };
+
+            // One timer at a time, for the next of reminder, escalation and expiry: a decided review leaves one
+            // cancelled timer behind (a queue message until it is due), not three.
+            DateOnly[] deadlines = [period.ReminderOn, period.EscalateOn, period.EndsOn];
+            var stage = 0;
+            var deadline = context.CreateTimer(ChinaTime.EndOfDayUtc(deadlines[stage]), timers.Token);
+            var racing = new List<Task> { withdrawal, reassignment, decision, deadline };
             var roundOver = false;
             while (!roundOver)
             {
@@ -41,18 +44,27 @@ public sealed class DepartmentReviewOrchestrator : TaskOrchestrator<ReviewAssign
                     return review.Result(null);
                 }
 
-                if (first == reminder)
+                if (first == deadline)
                 {
-                    await review.RecordAsync("review.reminded", MailKind.ReviewReminder, review.Reviewer, null);
-                }
-                else if (first == escalation)
-                {
-                    await review.RecordAsync("review.escalated", MailKind.ReviewEscalated, null, Role.DepartmentHead);
-                }
-                else if (first == expiry)
-                {
-                    await review.RecordAsync("review.expired", null, null, null);
-                    roundOver = true;
+                    switch (stage++)
+                    {
+                        case 0:
+                            await review.RecordAsync("review.reminded", MailKind.ReviewReminder, review.Reviewer, null);
+                            break;
+                        case 1:
+                            await review.RecordAsync("review.escalated", MailKind.ReviewEscalated, null, Role.DepartmentHead);
+                            break;
+                        default:
+                            await review.RecordAsync("review.expired", null, null, null);
+                            roundOver = true;
+                            break;
+                    }
+
+                    if (!roundOver)
+                    {
+                        deadline = context.CreateTimer(ChinaTime.EndOfDayUtc(deadlines[stage]), timers.Token);
+                        racing.Add(deadline);
+                    }
                 }
                 else if (first == reassignment)
                 {
