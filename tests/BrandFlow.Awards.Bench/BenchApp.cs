@@ -78,6 +78,7 @@ internal sealed class BenchApp : IAsyncDisposable
             EnvironmentName = "Production",
         });
         builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
+        var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["BrandFlow:Storage"] = storage,
@@ -88,10 +89,18 @@ internal sealed class BenchApp : IAsyncDisposable
             ["BrandFlow:Links:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["BrandFlow:PublicBaseUrl"] = baseAddress.ToString().TrimEnd('/'),
 
+            // Names of this run only: a previous run's process still shutting down must not work on this run's queues.
+            ["BrandFlow:TaskHub"] = "bench" + runId,
+            ["BrandFlow:StoragePrefix"] = "b" + runId,
+
         };
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        // BRANDFLOW_BENCH_DURABLE_LOG=Debug shows the durable runtime's own decisions (commit conflicts, re-enqueued timers).
+        var durableLevel = Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_DURABLE_LOG") is { Length: > 0 } level
+            ? Enum.Parse<LogLevel>(level, ignoreCase: true) : LogLevel.Warning;
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+            .SetMinimumLevel(LogLevel.Warning).AddFilter("BrandFlow.Durable", durableLevel);
         await builder.AddBrandFlowAsync();
         builder.Services.AddSingleton<TimeProvider>(clock);
         const string composition = "award runtime as the app hosts it (AwardsRuntime: award stores on Tables/Blobs, durable backend on Tables/Queues, in-process polling worker with its default settings: 4 orchestration and 8 activity work items at once, idle polling back-off up to 2 s)";
