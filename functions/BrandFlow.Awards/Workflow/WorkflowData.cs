@@ -116,8 +116,14 @@ public sealed record PayoutAwards(string CycleId, string BatchId, string Applica
 /// <summary>The public notice window: first and last working day (both inclusive).</summary>
 public sealed record NoticeWindow(DateOnly From, DateOnly To);
 
-/// <summary>Mail to every registered firm of a jurisdiction.</summary>
-public sealed record FirmMailing(string Jurisdiction, MailKind Kind, string Key, IReadOnlyDictionary<string, string> Values);
+/// <summary>
+/// Mail to the registered firms of a jurisdiction, one page at a time: at most <paramref name="Take"/> firms (0: all)
+/// whose credit code sorts after <paramref name="After"/>, so no activity outlives its queue lock however many firms.
+/// </summary>
+public sealed record FirmMailing(string Jurisdiction, MailKind Kind, string Key, IReadOnlyDictionary<string, string> Values, string? After = null, int Take = 0);
+
+/// <summary>One page of a firm mailing: firms mailed, the last credit code of the page and whether firms remain.</summary>
+public sealed record FirmMailingPage(int Mailed, string? Last, bool More);
 
 /// <summary>From a department review to its application: the review waits (or no longer waits) for the applicant's information.</summary>
 public sealed record ReviewProgressEvent(string DepartmentId, bool AwaitingInformation);

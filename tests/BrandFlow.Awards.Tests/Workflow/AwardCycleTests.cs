@@ -1,6 +1,7 @@
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Tests.TestSupport;
 using BrandFlow.Awards.Workflow;
+using BrandFlow.Durable.Backend;
 using BrandFlow.Durable.Client;
 
 namespace BrandFlow.Awards.Tests.Workflow;
@@ -35,6 +36,28 @@ public sealed class AwardCycleTests
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.InstanceAsync(definition.CycleId)).RuntimeStatus);
         var report = Assert.Single(host.Mail.To(Seed.AdminEmail));
         Assert.StartsWith("Hello", report.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cycle_Opens_250FirmsMailedOnceEach_InPagesOf100()
+    {
+        var host = new AwardTestHost(Journey.Start);
+        await Seed.PeopleAsync(host);
+        for (var i = 0; i < 247; i++)
+        {
+            await host.Directory.UpsertFirmAsync(Seed.NewFirm($"91421223MA4{i:D6}", $"崇阳县测试企业{i}", $"firm{i:D3}@many.test"));
+        }
+
+        var definition = Seed.Cycle(Journey.Opens, Journey.Closes, 800_000m);
+        await host.StartCycleAsync(definition);
+        await host.AdvanceToAsync(Journey.Opens, 9);
+
+        var opened = host.Mail.Sent.Where(m => m.Category == "CycleOpened").ToList();
+        Assert.Equal(250, opened.Count);
+        Assert.Equal(250, opened.Select(m => m.To).Distinct(StringComparer.Ordinal).Count());
+        var history = await host.Client.GetHistoryAsync(definition.CycleId);
+        var pages = history.OfType<TaskScheduledEvent>().Count(e => e.Name == AwardWorkflow.Activities.MailFirms);
+        Assert.Equal(3, pages);
     }
 
     [Fact]

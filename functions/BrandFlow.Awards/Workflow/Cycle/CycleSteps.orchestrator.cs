@@ -9,6 +9,10 @@ namespace BrandFlow.Awards.Workflow;
 public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition definition)
 {
     private const int PayoutChunkSize = 50;
+
+    // Firms mailed per activity: each mail is an HTTP call, so a page must finish well within the queue lock (5 min).
+    private const int FirmsPerMailingPage = 100;
+
     private CycleRecord record = new(definition, CycleStatus.Scheduled, DateTimeOffset.MinValue);
     private readonly Dictionary<string, string> extraValues = new(StringComparer.Ordinal);
     private int step;
@@ -27,13 +31,19 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
         await StepRecorder.RecordAsync(context, new StepRecord(null, record, new AuditNote(definition.CycleId, action, "system", detail, key), at, requests));
     }
 
-    /// <summary>Mails every registered firm of the jurisdiction.</summary>
+    /// <summary>Mails every registered firm of the jurisdiction, a page of firms per activity.</summary>
     public async Task MailFirmsAsync(MailKind kind, string what)
     {
         try
         {
-            await context.CallActivityAsync<int>(AwardWorkflow.Activities.MailFirms,
-                new FirmMailing(definition.Jurisdiction, kind, $"{definition.CycleId}:firms:{what}", Values(null)), Retry.Default);
+            var mailing = new FirmMailing(definition.Jurisdiction, kind, $"{definition.CycleId}:firms:{what}", Values(null), Take: FirmsPerMailingPage);
+            FirmMailingPage page;
+            do
+            {
+                page = await context.CallActivityAsync<FirmMailingPage>(AwardWorkflow.Activities.MailFirms, mailing, Retry.Default);
+                mailing = mailing with { After = page.Last };
+            }
+            while (page.More);
         }
         catch (TaskFailedException ex)
         {

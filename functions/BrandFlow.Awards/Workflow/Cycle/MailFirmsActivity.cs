@@ -2,21 +2,28 @@ using BrandFlow.Durable;
 
 namespace BrandFlow.Awards.Workflow;
 
-/// <summary>Mails every registered firm of a jurisdiction (cycle opened, deadline reminder); one key per firm, so a rerun mails nobody twice.</summary>
-public sealed class MailFirmsActivity(AwardEnvironment env) : AwardActivity<FirmMailing, int>(env)
+/// <summary>
+/// Mails one page of the registered firms of a jurisdiction (cycle opened, deadline reminder), in credit-code order;
+/// one key per firm, so a rerun mails nobody twice.
+/// </summary>
+public sealed class MailFirmsActivity(AwardEnvironment env) : AwardActivity<FirmMailing, FirmMailingPage>(env)
 {
     /// <inheritdoc />
-    public override async Task<int> RunAsync(TaskActivityContext context, FirmMailing input)
+    public override async Task<FirmMailingPage> RunAsync(TaskActivityContext context, FirmMailing input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var firms = await Env.Directory.ListFirmsAsync(input.Jurisdiction, context.CancellationToken);
-        foreach (var firm in firms)
+        var remaining = (await Env.Directory.ListFirmsAsync(input.Jurisdiction, context.CancellationToken))
+            .Where(f => input.After is null || string.CompareOrdinal(f.CreditCode, input.After) > 0)
+            .OrderBy(f => f.CreditCode, StringComparer.Ordinal)
+            .ToList();
+        var page = input.Take > 0 ? remaining.Take(input.Take).ToList() : remaining;
+        foreach (var firm in page)
         {
             var values = new Dictionary<string, string>(input.Values, StringComparer.Ordinal) { ["firmName"] = firm.Name };
             await MailOut.SendAsync(Env, new MailRequest(input.Kind, input.Key, firm.ContactEmail, null, null, values), context.CancellationToken);
         }
 
-        return firms.Count;
+        return new FirmMailingPage(page.Count, page.Count > 0 ? page[^1].CreditCode : input.After, page.Count < remaining.Count);
     }
 }
