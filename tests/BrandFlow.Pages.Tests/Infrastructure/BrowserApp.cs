@@ -95,7 +95,8 @@ public class BrowserApp : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: CI runs the test projects in parallel on two cores, and a page that waits on storage can take seconds.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -11,7 +11,9 @@ public static partial class Mailbox
     /// Waits for a message to an address whose text contains a link to <paramref name="path"/> (e.g. "/signin?t=")
     /// and returns the links, as paths on the app (the base address in mails is the configured public one).
     /// </summary>
-    public static async Task<IReadOnlyList<string>> WaitForLinksAsync(BrowserApp app, string to, string path, int minimumMessages = 1, TimeSpan? timeout = null)
+    /// <remarks>With <paramref name="mentioning"/> only messages whose text contains it count (e.g. an application id, when
+    /// the address also receives mail about other applications).</remarks>
+    public static async Task<IReadOnlyList<string>> WaitForLinksAsync(BrowserApp app, string to, string path, int minimumMessages = 1, TimeSpan? timeout = null, string? mentioning = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
@@ -20,7 +22,7 @@ public static partial class Mailbox
             var messages = await app.Http.GetFromJsonAsync<JsonElement>("/dev/mailbox/api/messages?to=" + Uri.EscapeDataString(to));
             var withLink = messages.EnumerateArray()
                 .Select(m => m.GetProperty("htmlBody").GetString() + "\n" + m.GetProperty("textBody").GetString())
-                .Where(text => text.Contains(path, StringComparison.Ordinal))
+                .Where(text => text.Contains(path, StringComparison.Ordinal) && (mentioning is null || text.Contains(mentioning, StringComparison.Ordinal)))
                 .ToList();
             if (withLink.Count >= minimumMessages)
             {

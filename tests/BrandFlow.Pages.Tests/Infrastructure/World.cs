@@ -93,6 +93,14 @@ public sealed class World
         return body + CreditCode.CheckCharacter(body);
     }
 
+    /// <summary>
+    /// The reviewer the workflow assigned to the application's department. Reviewers are spread by a hash of the
+    /// application id over every reviewer of the department, and the worlds of earlier tests in the same app add
+    /// reviewers of the same department, so it need not be this world's.
+    /// </summary>
+    public async Task<string> AssignedReviewerAsync(string applicationId) =>
+        (await WaitForApplicationAsync(applicationId, a => a.ReviewersByDepartment.ContainsKey(DepartmentId))).ReviewersByDepartment[DepartmentId];
+
     /// <summary>Waits until the application's read model satisfies a condition (the workflow runs asynchronously).</summary>
     public async Task<ApplicationRecord> WaitForApplicationAsync(string applicationId, Func<ApplicationRecord, bool> condition, TimeSpan? timeout = null)
     {

@@ -83,9 +83,10 @@ public sealed class CyclePagesTests(BrowserApp app)
         var applicationId = applicant.Url[(applicant.Url.LastIndexOf('/') + 1)..];
         await world.WaitForApplicationAsync(applicationId, a => a.Status == ApplicationStatus.AwaitingClerk);
         await world.Awards.ClerkCheckAsync(await world.AccountAsync("clerk"), applicationId, new ClerkCheckRequest(true, null));
-        var approve = (await Mailbox.WaitForLinksAsync(app, world.Email("reviewer"), "/review/decide?t="))[0];
+        var reviewer = await world.AssignedReviewerAsync(applicationId);
+        var approve = (await Mailbox.WaitForLinksAsync(app, reviewer, "/review/decide?t=", mentioning: applicationId))[0];
         var token = Uri.UnescapeDataString(approve[(approve.IndexOf("t=", StringComparison.Ordinal) + 2)..]);
-        await world.Awards.DecideByLinkAsync(await world.AccountAsync("reviewer"), new DecisionRequest(token, "材料齐全"));
+        await world.Awards.DecideByLinkAsync(await world.Awards.FindAccountAsync(reviewer), new DecisionRequest(token, "材料齐全"));
         var reviewed = await world.WaitForApplicationAsync(applicationId, a => a.Status == ApplicationStatus.AwaitingFiscalApproval);
         var estimate = reviewed.Awards.Sum(a => a.EstimatedAmount);
         Assert.True(estimate > 0m, "the claimed patent has no estimate");

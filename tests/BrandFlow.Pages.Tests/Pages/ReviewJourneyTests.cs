@@ -35,22 +35,23 @@ public sealed class ReviewJourneyTests(BrowserApp app)
         await clerk.ClickAsync("#clerk-approve");
         await clerk.WaitForURLAsync("**/clerk");
 
-        // Reviewer: the approve link opens a confirmation page; the GET decides nothing.
+        // Reviewer (the one the workflow assigned): the approve link opens a confirmation page; the GET decides nothing.
+        var assigned = await world.AssignedReviewerAsync(applicationId);
         var reviewer = await app.NewPageAsync();
-        await Browser.SignInAsync(app, reviewer, world.Email("reviewer"));
-        var links = await Mailbox.WaitForLinksAsync(app, world.Email("reviewer"), "/review/decide?t=");
+        await Browser.SignInAsync(app, reviewer, assigned);
+        var links = await Mailbox.WaitForLinksAsync(app, assigned, "/review/decide?t=", mentioning: applicationId);
         Assert.Equal(3, links.Count);
         var approve = links[0];
         await reviewer.GotoAsync(approve);
         Assert.Equal("同意", await reviewer.InnerTextAsync("#link-outcome"));
-        Assert.Equal(world.Email("reviewer"), await reviewer.InnerTextAsync("#link-recipient"));
+        Assert.Equal(assigned, await reviewer.InnerTextAsync("#link-recipient"));
         Assert.Equal(ApplicationStatus.InReview, (await world.WaitForApplicationAsync(applicationId, _ => true)).Status);
 
         await reviewer.ClickAsync("#confirm-decision");
         await reviewer.WaitForSelectorAsync("#decision-recorded");
         var decided = await world.WaitForApplicationAsync(applicationId, a => a.Decisions.Count > 0);
         Assert.Equal(ReviewOutcome.Approve, decided.Decisions[0].Outcome);
-        Assert.Equal(world.Email("reviewer"), decided.Decisions[0].DecidedBy);
+        Assert.Equal(assigned, decided.Decisions[0].DecidedBy);
 
         // A second visit says the link was used, and offers no button.
         await reviewer.GotoAsync(approve);
