@@ -4,6 +4,7 @@ using BrandFlow.Awards.Workflow;
 using BrandFlow.Durable.Backend;
 using BrandFlow.Durable.Client;
 using BrandFlow.Policy.Calculation;
+using BrandFlow.Policy.Catalog;
 
 namespace BrandFlow.Awards.Services;
 
@@ -232,8 +233,8 @@ public sealed partial class AwardsService
 
         // A clause paid by the "local" treasury is paid by the applicant's own jurisdiction; for the cycle that is
         // its jurisdiction's treasury (firms of lower jurisdictions are paid by theirs, which may have a budget too).
-        var localTreasury = jurisdictionKnown ? this.catalog.Jurisdictions[d.Jurisdiction!].TreasuryId : null;
-        var payers = inForce.Select(c => c.TreasuryId == "local" ? localTreasury : c.TreasuryId).OfType<string>();
+        var payers = inForce.Where(c => jurisdictionKnown || c.TreasuryId != PolicyCatalog.LocalTreasury)
+            .Select(c => jurisdictionKnown ? this.catalog.PayingTreasury(c, d.Jurisdiction!) : c.TreasuryId);
         foreach (var treasury in payers.Distinct().Where(t => !budgets.ContainsKey(t)))
         {
             Add($"budgets.{treasury}", $"缺少财政“{treasury}”的预算（所选条款由其支付）", $"A budget for treasury '{treasury}' is required (the chosen clauses are paid by it)");

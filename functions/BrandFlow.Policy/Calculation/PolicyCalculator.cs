@@ -53,7 +53,7 @@ public sealed class PolicyCalculator(PolicyCatalog catalog)
                         continue;
                     }
 
-                    var treasuryId = clause.TreasuryId == "local" ? catalog.Jurisdictions[applicant.Jurisdiction!].TreasuryId : clause.TreasuryId;
+                    var treasuryId = catalog.PayingTreasury(clause, applicant.Jurisdiction!);
                     var treasury = catalog.Treasuries[treasuryId];
                     var explanation = Cite(document, clause, outcome.Explanation);
                     explanation = new($"{explanation.Zh}；由{treasury.Name.Zh}支付。", $"{explanation.En}; paid by the {treasury.Name.En}.");

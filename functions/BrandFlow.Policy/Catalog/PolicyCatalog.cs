@@ -123,6 +123,19 @@ public sealed record PolicyCatalog(
         return chain;
     }
 
+    /// <summary>Treasury id of clauses paid by the applicant's own jurisdiction rather than a named treasury.</summary>
+    public const string LocalTreasury = "local";
+
+    /// <summary>
+    /// The treasury that pays a clause for an applicant of a jurisdiction: the clause's own, or for
+    /// <see cref="LocalTreasury"/> the jurisdiction's.
+    /// </summary>
+    public string PayingTreasury(PolicyClause clause, string jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(clause);
+        return clause.TreasuryId == LocalTreasury ? Jurisdictions[jurisdiction].TreasuryId : clause.TreasuryId;
+    }
+
     /// <summary>Finds a document by id.</summary>
     public PolicyDocument Document(string id) => Documents.Single(d => d.Id == id);
 }

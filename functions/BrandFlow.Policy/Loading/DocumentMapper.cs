@@ -13,7 +13,7 @@ internal sealed class DocumentMapper(
     List<CatalogError> errors)
 {
     /// <summary>Treasury id meaning "the applicant's own jurisdiction pays".</summary>
-    public const string LocalTreasury = "local";
+    public const string LocalTreasury = PolicyCatalog.LocalTreasury;
 
     public PolicyDocument? Map(DocumentDto dto)
     {

@@ -56,7 +56,7 @@ public sealed class OpenCycleModel : BrandFlowPage
     /// <summary>The catalog (jurisdictions, documents, treasuries).</summary>
     public PolicyCatalog Catalog => this.Awards.Catalog;
 
-    /// <summary>Every treasury a clause can be paid by: the catalog's treasuries and those clauses name (e.g. "local").</summary>
+    /// <summary>Every treasury a cycle can budget: the catalog's treasuries.</summary>
     public IReadOnlyList<(string Id, Text Name)> Treasuries =>
         // Clauses paid by the "local" treasury are paid by the cycle jurisdiction's own treasury, listed here with the others.
         this.Catalog.Treasuries.Values.Select(t => (t.Id, t.Name)).ToList();
