@@ -17,15 +17,28 @@ ensure_node_modules() {
 # start_azurite DATA_DIR BLOB_PORT: starts Azurite on loopback (blob, queue = +1, table = +2) and waits until it listens.
 # With AZURITE_IN_MEMORY=1 nothing is persisted to disk (Azurite otherwise re-serialises its whole table database to
 # JSON every few seconds, which dominates its CPU once the data reaches hundreds of megabytes).
+# With AZURITE_SPLIT=1 blob, queue and table run as three Node.js processes instead of one, so a long pause in one
+# service (the queue extent garbage collector under heavy message churn) does not stall the other two.
+# AZURITE_PID holds the process id(s), space separated.
 start_azurite() {
   local dir=$1 blob=$2 queue=$(( $2 + 1 )) table=$(( $2 + 2 ))
   mkdir -p "$dir"
   local storage=(--location "$dir")
   if [ -n "${AZURITE_IN_MEMORY:-}" ]; then storage=(--inMemoryPersistence); fi
-  node_modules/.bin/azurite --silent "${storage[@]}" --skipApiVersionCheck --disableTelemetry \
-    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
-    --tableHost 127.0.0.1 --tablePort "$table" >"$dir/azurite.log" 2>&1 &
-  AZURITE_PID=$!
+  local common=(--silent "${storage[@]}" --skipApiVersionCheck --disableTelemetry)
+  if [ -n "${AZURITE_SPLIT:-}" ]; then
+    node_modules/.bin/azurite-blob "${common[@]}" --blobHost 127.0.0.1 --blobPort "$blob" >"$dir/azurite-blob.log" 2>&1 &
+    AZURITE_PID=$!
+    node_modules/.bin/azurite-queue "${common[@]}" --queueHost 127.0.0.1 --queuePort "$queue" >"$dir/azurite-queue.log" 2>&1 &
+    AZURITE_PID="$AZURITE_PID $!"
+    node_modules/.bin/azurite-table "${common[@]}" --tableHost 127.0.0.1 --tablePort "$table" >"$dir/azurite-table.log" 2>&1 &
+    AZURITE_PID="$AZURITE_PID $!"
+  else
+    node_modules/.bin/azurite "${common[@]}" \
+      --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+      --tableHost 127.0.0.1 --tablePort "$table" >"$dir/azurite.log" 2>&1 &
+    AZURITE_PID=$!
+  fi
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$table") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$blob") 2>/dev/null \
        && (exec 3<>"/dev/tcp/127.0.0.1/$queue") 2>/dev/null; then
@@ -33,18 +46,26 @@ start_azurite() {
       export AZURITE_CONNECTION
       return 0
     fi
-    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
-      echo "[brandflow] Azurite exited early; see $dir/azurite.log" >&2; cat "$dir/azurite.log" >&2; return 1
-    fi
+    local pid
+    for pid in $AZURITE_PID; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        echo "[brandflow] Azurite exited early; see $dir/azurite*.log" >&2; cat "$dir"/azurite*.log >&2
+        stop_azurite; return 1
+      fi
+    done
     sleep 0.2
   done
   echo "[brandflow] Azurite did not start listening on ports $blob-$table" >&2
+  stop_azurite
   return 1
 }
 
 stop_azurite() {
-  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
-    kill "$AZURITE_PID" 2>/dev/null || true
-    wait "$AZURITE_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in ${AZURITE_PID:-}; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
 }

@@ -35,7 +35,7 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
 
     /// <summary>Creates the HTTP client the API client needs (no automatic cookies or redirects: it keeps one session per person).</summary>
     public static HttpClient CreateHttp(Uri baseAddress) =>
-        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
 
     public async Task SeedAsync(IReadOnlyList<UserAccount> staff, IReadOnlyList<Firm> firms, CancellationToken cancellationToken)
     {
