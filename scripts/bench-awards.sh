@@ -2,7 +2,7 @@
 # Benchmarks the award workflow on Azurite: starts a private Azurite (ports 22100-22102, throw-away data), runs
 # tests/BrandFlow.Awards.Bench in Release (the real app in-process, a driver raising the decisions), prints the table
 # and writes tests/BrandFlow.Awards.Bench/results.md. Arguments go to the benchmark, e.g. `--applications 50` for a quick
-# run (default 2000, about 40 minutes here: Azurite's queue store is the bottleneck, see the project's README.md). Not part of the test command.
+# run (default 2000, about 50 minutes here: Azurite's queue store is the bottleneck, see the project's README.md). Not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/azurite.sh
