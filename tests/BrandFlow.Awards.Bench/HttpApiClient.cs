@@ -33,9 +33,12 @@ internal sealed partial class HttpApiClient(HttpClient http, HttpClient blobHttp
 
     public string Description => "the JSON API over HTTP (Kestrel, loopback), every person signed in by emailed one-time link with a session cookie; evidence PUT to Blob Storage with the upload slot's SAS";
 
+    /// <summary>How long the driver waits for one request (API or blob): long enough that an Azurite collector pause shows in the latencies instead of ending the run.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>Creates the HTTP client the API client needs (no automatic cookies or redirects: it keeps one session per person).</summary>
     public static HttpClient CreateHttp(Uri baseAddress) =>
-        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
+        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 64 }) { BaseAddress = baseAddress, Timeout = RequestTimeout };
 
     public async Task SeedAsync(IReadOnlyList<UserAccount> staff, IReadOnlyList<Firm> firms, CancellationToken cancellationToken)
     {

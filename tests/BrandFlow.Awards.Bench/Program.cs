@@ -32,7 +32,7 @@ var clock = new OffsetClock();
 var mail = new MailTap();
 await using var app = await BenchApp.StartAsync(connection, clock, mail, options.MaxVisibility);
 Console.WriteLine($"[bench] app listening on {app.BaseAddress} ({app.Composition})");
-using var blobHttp = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+using var blobHttp = new HttpClient { Timeout = HttpApiClient.RequestTimeout };
 var client = app.CreateClient(blobHttp, mail, options.ViaFacade);
 var journey = new Journey(client, mail, clock, traffic, options.Applications, options.Concurrency, () => app.ShortenTimerChecks(options.MaxVisibility));
 await journey.RunAsync(CancellationToken.None);
