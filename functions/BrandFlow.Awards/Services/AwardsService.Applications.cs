@@ -1,7 +1,8 @@
 using System.Globalization;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Workflow;
-using BrandFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace BrandFlow.Awards.Services;
 
@@ -30,8 +31,7 @@ public sealed partial class AwardsService
                 "cycleId");
         }
 
-        var evidence = await this.ValidateClaimsAsync(cycle.Definition, firm, request.Claims, cancellationToken);
-        var estimate = await this.EvaluateAsync(cycle.Definition, firm, request.Claims, cancellationToken);
+        var (evidence, estimate) = await this.ValidateClaimsAsync(cycle.Definition, firm, request.Claims, cancellationToken);
         var applicationId = string.Create(CultureInfo.InvariantCulture, $"{cycle.Definition.CycleId}-{Guid.NewGuid():N}")[..(cycle.Definition.CycleId.Length + 13)];
         var now = this.Now;
         var submission = new ApplicationSubmission(applicationId, cycle.Definition.CycleId, firm, who.Email, request.Claims, evidence, now);
@@ -81,7 +81,7 @@ public sealed partial class AwardsService
         }
 
         var cycle = await this.ExistingCycleAsync(application.CycleId, cancellationToken);
-        var evidence = await this.ValidateClaimsAsync(cycle.Definition, firm, claims, cancellationToken);
+        var (evidence, _) = await this.ValidateClaimsAsync(cycle.Definition, firm, claims, cancellationToken);
         await this.client.RaiseEventAsync(applicationId, WorkflowEvents.CorrectionSubmitted, new CorrectionEvent(who.Email, claims, evidence, this.Now), cancellationToken);
         await this.AuditAsync(applicationId, "application.corrected", who, Json(new { claims = claims.Count, files = evidence.Count }), cancellationToken);
     }

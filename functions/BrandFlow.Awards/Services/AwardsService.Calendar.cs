@@ -5,8 +5,11 @@ using BrandFlow.Awards.Model;
 namespace BrandFlow.Awards.Services;
 
 /// <summary>The working-day calendar: stored in the document store, seeded from the reviewed file, edited by administrators.</summary>
-public sealed partial class AwardsService
+public sealed partial class AwardsService : IWorkingDayCalendarSource
 {
+    /// <inheritdoc />
+    public Task<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken = default) => this.WorkingDaysAsync(cancellationToken);
+
     /// <summary>The calendar as stored (seeding it from the repository file on first use).</summary>
     public async Task<CalendarView> GetCalendarAsync(UserAccount? actor, CancellationToken cancellationToken = default)
     {

@@ -71,38 +71,13 @@ public sealed partial class AwardsService
         return cycle;
     }
 
-    /// <summary>Runs the calculator as the application orchestration will: cycle documents, as-of date, the firm's ledger.</summary>
+    /// <summary>Runs the calculator as the application orchestration will (the shared <see cref="ApplicationEstimator"/>).</summary>
     private async Task<EvaluationResult> EvaluateAsync(CycleDefinition cycle, Firm firm, IReadOnlyList<ClaimInput> claims, CancellationToken cancellationToken)
     {
         var prior = await this.ports.Ledger.ListByFirmAsync(firm.CreditCode, cancellationToken);
-        var request = new EvaluationRequest
-        {
-            AsOf = cycle.AsOf,
-            Applicant = new ApplicantInput
-            {
-                Name = firm.Name,
-                CreditCode = firm.CreditCode,
-                Kind = firm.Kind,
-                Affiliation = firm.Affiliation,
-                Jurisdiction = firm.Jurisdiction,
-                RelocatedOn = firm.RelocatedOn,
-            },
-            Achievements = claims.Select(c => Copy(c.Achievement, c.ClaimId)).ToList(),
-            PriorAwards = prior.Select(p => new PriorAward
-            {
-                ClauseId = p.ClauseId,
-                Amount = p.Amount,
-                Date = p.AchievedOn,
-                Level = p.Level,
-                Subject = p.Subject,
-                Identifiers = p.Identifiers.ToList(),
-            }).ToList(),
-            Documents = cycle.Documents.ToList(),
-        };
         try
         {
-            var result = new PolicyCalculator(this.catalog).Evaluate(request);
-            return cycle.Clauses is { } only ? result with { Awards = result.Awards.Where(a => only.Contains(a.ClauseId)).ToList() } : result;
+            return this.estimator.Evaluate(cycle, firm, claims, prior);
         }
         catch (EvaluationInputException ex)
         {
@@ -111,11 +86,11 @@ public sealed partial class AwardsService
     }
 
     /// <summary>Checks claims and their evidence, then returns the validated evidence files (inspected, owned by the firm).</summary>
-    private async Task<IReadOnlyList<EvidenceFile>> ValidateClaimsAsync(CycleDefinition cycle, Firm firm, IReadOnlyList<ClaimInput> claims, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<EvidenceFile> Evidence, EvaluationResult Estimate)> ValidateClaimsAsync(CycleDefinition cycle, Firm firm, IReadOnlyList<ClaimInput> claims, CancellationToken cancellationToken)
     {
         ValidateClaimShapes(claims);
-        await this.EvaluateAsync(cycle, firm, claims, cancellationToken);
-        return await this.InspectAllAsync(firm, claims.Select((c, i) => (c.EvidenceFileIds, $"claims[{i}].evidenceFileIds")).ToList(), cancellationToken);
+        var estimate = await this.EvaluateAsync(cycle, firm, claims, cancellationToken);
+        return (await this.InspectAllAsync(firm, claims.Select((c, i) => (c.EvidenceFileIds, $"claims[{i}].evidenceFileIds")).ToList(), cancellationToken), estimate);
     }
 
     /// <summary>Inspects every referenced file once; any refused or foreign file fails the whole request.</summary>
@@ -197,19 +172,6 @@ public sealed partial class AwardsService
         }
     }
 
-    private static AchievementInput Copy(AchievementInput a, string id) => new()
-    {
-        Id = id,
-        Kind = a.Kind,
-        Level = a.Level,
-        Grade = a.Grade,
-        Date = a.Date,
-        Count = a.Count,
-        Amounts = a.Amounts,
-        Identifiers = a.Identifiers,
-        Subject = a.Subject,
-        Facts = a.Facts,
-    };
 
     /// <summary>Maps the calculator's field path ("achievements[0].kind") to the request's ("claims[0].achievement.kind").</summary>
     private static string ClaimField(string field) =>

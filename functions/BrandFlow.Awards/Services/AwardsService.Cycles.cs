@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Workflow;
-using BrandFlow.Durable.Backend;
-using BrandFlow.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using BrandFlow.Policy.Calculation;
 using BrandFlow.Policy.Catalog;
 
@@ -27,14 +27,7 @@ public sealed partial class AwardsService
             throw new AwardsException("cycle-exists", 409, $"申报年度“{definition.CycleId}”已存在", $"Cycle '{definition.CycleId}' already exists", "cycleId");
         }
 
-        try
-        {
-            await this.client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Cycle, definition, new StartOrchestrationOptions(definition.CycleId, startAt), cancellationToken);
-        }
-        catch (InstanceAlreadyExistsException)
-        {
-            throw new AwardsException("cycle-exists", 409, $"申报年度“{definition.CycleId}”已存在", $"Cycle '{definition.CycleId}' already exists", "cycleId");
-        }
+        await this.client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Cycle, definition, new StartOrchestrationOptions(definition.CycleId, startAt), cancellationToken);
 
         await this.AuditAsync(definition.CycleId, "cycle.opened", who, Json(new { definition.Jurisdiction, definition.Year, definition.OpensOn, definition.ClosesOn, definition.Budgets, startAt }), cancellationToken);
         return definition;

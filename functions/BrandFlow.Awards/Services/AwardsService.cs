@@ -1,7 +1,7 @@
 using BrandFlow.Awards.Access;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 using BrandFlow.Policy.Catalog;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +22,7 @@ public sealed partial class AwardsService
     private readonly TimeProvider clock;
     private readonly AwardsServiceOptions options;
     private readonly ILogger logger;
+    private readonly ApplicationEstimator estimator;
     private readonly SemaphoreSlim calendarLock = new(1, 1);
     private WorkingDayCalendar? calendar;
 
@@ -42,6 +43,7 @@ public sealed partial class AwardsService
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         this.options = options ?? new AwardsServiceOptions();
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        this.estimator = new ApplicationEstimator(catalog);
     }
 
     /// <summary>The catalog the service validates against.</summary>

@@ -1,8 +1,8 @@
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
-/// <summary>Registers the award workflow (orchestrators and activities) with a durable worker's registry.</summary>
+/// <summary>Registers the award workflow (orchestrators and activities) with a Durable Task worker's registry.</summary>
 public static class AwardWorkflow
 {
     /// <summary>Name of the cycle's settlement watcher (sub-orchestration of the cycle, see Cycle/README.md).</summary>
@@ -11,30 +11,32 @@ public static class AwardWorkflow
     /// <summary>Instance id of a cycle's settlement watcher for a phase ("review" or "payment").</summary>
     public static string SettlementId(string cycleId, string phase) => $"{cycleId}~settle~{phase}";
 
-    /// <summary>Adds every orchestrator and activity of the award workflow; activities reach the world through <paramref name="env"/>.</summary>
-    public static DurableTaskRegistry Register(DurableTaskRegistry registry, AwardEnvironment env)
+    /// <summary>
+    /// Adds every orchestrator and activity of the award workflow under its contract name. The worker creates each
+    /// activity per call from the host's services, so an activity receives exactly the ports its constructor names.
+    /// </summary>
+    public static DurableTaskRegistry AddAwardWorkflow(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        ArgumentNullException.ThrowIfNull(env);
-        registry.AddOrchestrator(new TaskName(WorkflowNames.Application), () => new AwardApplicationOrchestrator());
-        registry.AddOrchestrator(new TaskName(WorkflowNames.DepartmentReview), () => new DepartmentReviewOrchestrator());
-        registry.AddOrchestrator(new TaskName(WorkflowNames.Cycle), () => new AwardCycleOrchestrator());
-        registry.AddOrchestrator(new TaskName(CycleSettlement), () => new CycleSettlementOrchestrator());
+        registry.AddOrchestrator<AwardApplicationOrchestrator>(WorkflowNames.Application);
+        registry.AddOrchestrator<DepartmentReviewOrchestrator>(WorkflowNames.DepartmentReview);
+        registry.AddOrchestrator<AwardCycleOrchestrator>(WorkflowNames.Cycle);
+        registry.AddOrchestrator<CycleSettlementOrchestrator>(CycleSettlement);
 
-        registry.AddActivity(new TaskName(Activities.RecordStep), () => new RecordStepActivity(env));
-        registry.AddActivity(new TaskName(Activities.WorkingDays), () => new WorkingDaysActivity(env));
-        registry.AddActivity(new TaskName(Activities.EstimateApplication), () => new EstimateApplicationActivity(env));
-        registry.AddActivity(new TaskName(Activities.CheckDocuments), () => new CheckDocumentsActivity(env));
-        registry.AddActivity(new TaskName(Activities.ReleaseClaims), () => new ReleaseClaimsActivity(env));
-        registry.AddActivity(new TaskName(Activities.AssignReviewers), () => new AssignReviewersActivity(env));
-        registry.AddActivity(new TaskName(Activities.MailFirms), () => new MailFirmsActivity(env));
-        registry.AddActivity(new TaskName(Activities.CountSettlement), () => new CountSettlementActivity(env));
-        registry.AddActivity(new TaskName(Activities.Allocate), () => new AllocateActivity(env));
-        registry.AddActivity(new TaskName(Activities.ListPayable), () => new ListPayableActivity(env));
-        registry.AddActivity(new TaskName(Activities.IssuePayoutChunk), () => new IssuePayoutChunkActivity(env));
-        registry.AddActivity(new TaskName(Activities.IssuePayoutAwards), () => new IssuePayoutAwardsActivity(env));
-        registry.AddActivity(new TaskName(Activities.WritePaymentFiles), () => new WritePaymentFilesActivity(env));
-        registry.AddActivity(new TaskName(Activities.BuildReport), () => new BuildReportActivity(env));
+        registry.AddActivity<RecordStepActivity>(Activities.RecordStep);
+        registry.AddActivity<DeadlinesActivity>(Activities.Deadlines);
+        registry.AddActivity<EstimateApplicationActivity>(Activities.EstimateApplication);
+        registry.AddActivity<CheckDocumentsActivity>(Activities.CheckDocuments);
+        registry.AddActivity<ReleaseClaimsActivity>(Activities.ReleaseClaims);
+        registry.AddActivity<AssignReviewersActivity>(Activities.AssignReviewers);
+        registry.AddActivity<MailFirmsActivity>(Activities.MailFirms);
+        registry.AddActivity<CountSettlementActivity>(Activities.CountSettlement);
+        registry.AddActivity<AllocateActivity>(Activities.Allocate);
+        registry.AddActivity<ListPayableActivity>(Activities.ListPayable);
+        registry.AddActivity<IssuePayoutChunkActivity>(Activities.IssuePayoutChunk);
+        registry.AddActivity<IssuePayoutAwardsActivity>(Activities.IssuePayoutAwards);
+        registry.AddActivity<WritePaymentFilesActivity>(Activities.WritePaymentFiles);
+        registry.AddActivity<BuildReportActivity>(Activities.BuildReport);
         return registry;
     }
 
@@ -44,8 +46,8 @@ public static class AwardWorkflow
         /// <summary>Saves read models, appends the audit entry, sends the mails of one step.</summary>
         public const string RecordStep = "RecordStep";
 
-        /// <summary>Dates n working days after a CST date.</summary>
-        public const string WorkingDays = "WorkingDays";
+        /// <summary>Deadlines on the working-day calendar and the workflow clock (<see cref="DeadlinesActivity"/>).</summary>
+        public const string Deadlines = "Deadlines";
 
         /// <summary>The calculator's estimate of a submission.</summary>
         public const string EstimateApplication = "EstimateApplication";

@@ -57,8 +57,6 @@ public sealed record DocumentCheckRequest(string ApplicationId, Firm Firm, IRead
 /// <summary>Defects found, and the registry keys (hashes, identifiers) the application now holds.</summary>
 public sealed record DocumentCheckResult(IReadOnlyList<Defect> Defects, IReadOnlyList<string> ClaimedKeys);
 
-/// <summary>Dates n working days after a CST date (0 = the date itself).</summary>
-public sealed record WorkingDayQuery(DateOnly From, IReadOnlyList<int> Offsets);
 
 /// <summary>Keys an application gives back to the claim registry.</summary>
 public sealed record ClaimRelease(string ApplicationId, IReadOnlyList<string> Keys);
@@ -115,6 +113,9 @@ public sealed record PayoutAwards(string CycleId, string BatchId, string Applica
 
 /// <summary>The public notice window: first and last working day (both inclusive).</summary>
 public sealed record NoticeWindow(DateOnly From, DateOnly To);
+
+/// <summary>The deadlines of a cycle's application window.</summary>
+public sealed record CycleWindow(Deadline Opens, Deadline Reminder, Deadline Closes);
 
 /// <summary>
 /// Mail to the registered firms of a jurisdiction, one page at a time: at most <paramref name="Take"/> firms (0: all)

@@ -2,7 +2,7 @@ using System.Globalization;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -57,9 +57,6 @@ public sealed class ApplicationSteps
     /// <summary>Departments currently reviewing (withdrawal is forwarded to them).</summary>
     public HashSet<string> Reviewing { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The CST date of the current episode.</summary>
-    public DateOnly Today => ChinaTime.DateOf(context.CurrentUtcDateTime);
-
     /// <summary>The application id.</summary>
     public string Id => Submission.ApplicationId;
 
@@ -112,11 +109,12 @@ public sealed class ApplicationSteps
     public void Correct(CorrectionEvent correction) =>
         Submission = Submission with { Claims = correction.Claims, Evidence = correction.Evidence };
 
-    /// <summary>The date <paramref name="workingDays"/> working days after today (CST).</summary>
-    public async Task<DateOnly> WorkingDaysFromTodayAsync(int workingDays)
+    /// <summary>The deadline <paramref name="workingDays"/> working days after today (CST).</summary>
+    public async Task<Deadline> DeadlineAsync(DeadlineKind kind, int workingDays)
     {
-        var dates = await context.CallActivityAsync<IReadOnlyList<DateOnly>>(AwardWorkflow.Activities.WorkingDays, new WorkingDayQuery(Today, [workingDays]), Retry.Default);
-        return dates[0];
+        DeadlineQuery[] query = [new DeadlineQuery(kind, workingDays)];
+        var answer = await context.CallActivityAsync<DeadlineAnswer>(AwardWorkflow.Activities.Deadlines, query, Retry.Default);
+        return answer.Deadlines[0];
     }
 
     /// <summary>Waits for a human step's event, raced against a withdrawal and an optional deadline (a durable timer).</summary>

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -10,7 +11,7 @@ namespace BrandFlow.Awards.Workflow;
 /// id, so the choice is deterministic and spreads applications over reviewers. A department without a reviewer fails
 /// the activity with a bilingual message (an administrator must add one; the retry policy waits for it).
 /// </summary>
-public sealed class AssignReviewersActivity(AwardEnvironment env) : AwardActivity<ReviewerPick, IReadOnlyDictionary<string, string>>(env)
+public sealed class AssignReviewersActivity(IDirectory directory) : TaskActivity<ReviewerPick, IReadOnlyDictionary<string, string>>
 {
     /// <inheritdoc />
     public override async Task<IReadOnlyDictionary<string, string>> RunAsync(TaskActivityContext context, ReviewerPick input)
@@ -20,7 +21,7 @@ public sealed class AssignReviewersActivity(AwardEnvironment env) : AwardActivit
         var picks = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var department in input.Departments)
         {
-            var reviewers = await Env.Directory.ListStaffAsync(Role.Reviewer, department, context.CancellationToken);
+            var reviewers = await directory.ListStaffAsync(Role.Reviewer, department, CancellationToken.None);
             if (reviewers.Count == 0)
             {
                 throw new InvalidOperationException($"部门 {department} 没有审核人员 / department {department} has no reviewer");

@@ -1,14 +1,15 @@
 using System.Globalization;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
 /// <summary>The application after review: fiscal decision, public notice with objections, payout and confirmations.</summary>
-public sealed partial class AwardApplicationOrchestrator
+internal static class ApplicationPayout
 {
-    private static async Task<ApplicationStatus> FiscalNoticeAndPayoutAsync(TaskOrchestrationContext context, ApplicationSteps app)
+    /// <summary>Runs the steps after review until the application ends.</summary>
+    public static async Task<ApplicationStatus> FiscalNoticeAndPayoutAsync(TaskOrchestrationContext context, ApplicationSteps app)
     {
         // Fiscal decision from the cycle: granted amounts, or the waitlist.
         var fiscal = await app.WaitAsync<FiscalDecisionEvent>(WorkflowEvents.FiscalDecided);

@@ -1,7 +1,6 @@
-using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -9,7 +8,7 @@ namespace BrandFlow.Awards.Workflow;
 /// One application (申报) from submission to payment: estimate → automatic check → clerk → corrections → departmental
 /// review → fiscal decision → public notice (objections) → payout → bank confirmations. See Workflow/README.md.
 /// </summary>
-public sealed partial class AwardApplicationOrchestrator : TaskOrchestrator<ApplicationSubmission, ApplicationStatus>
+public sealed class AwardApplicationOrchestrator : TaskOrchestrator<ApplicationSubmission, ApplicationStatus>
 {
     /// <inheritdoc />
     public override async Task<ApplicationStatus> RunAsync(TaskOrchestrationContext context, ApplicationSubmission input)
@@ -48,11 +47,12 @@ public sealed partial class AwardApplicationOrchestrator : TaskOrchestrator<Appl
                 break;
             }
 
-            var deadline = await app.WorkingDaysFromTodayAsync(app.Durations.CorrectionWorkingDays);
+            var due = await app.DeadlineAsync(DeadlineKind.CorrectionDue, app.Durations.CorrectionWorkingDays);
+            var deadline = due.Date;
             app.Set(ApplicationStatus.AwaitingCorrection, r => r with { Defects = defects, CorrectionDeadline = deadline });
             await app.RecordAsync("check.defects", clerk.Value.Clerk, $"{defects.Count} defect(s), deadline {deadline:yyyy-MM-dd}", MailKind.CorrectionRequested);
 
-            var correction = await app.WaitAsync<CorrectionEvent>(WorkflowEvents.CorrectionSubmitted, ChinaTime.EndOfDayUtc(deadline));
+            var correction = await app.WaitAsync<CorrectionEvent>(WorkflowEvents.CorrectionSubmitted, due.DueUtc);
             if (correction.Withdrawal is { } withdrawnAtCorrection)
             {
                 return await app.WithdrawAsync(withdrawnAtCorrection);
@@ -91,6 +91,6 @@ public sealed partial class AwardApplicationOrchestrator : TaskOrchestrator<Appl
         app.Settle(SettlementPhases.Review);
 
         // 4. Fiscal decision, public notice with objections, payout (AwardApplication.Payout.orchestrator.cs).
-        return await FiscalNoticeAndPayoutAsync(context, app);
+        return await ApplicationPayout.FiscalNoticeAndPayoutAsync(context, app);
     }
 }

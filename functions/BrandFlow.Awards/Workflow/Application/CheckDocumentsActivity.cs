@@ -1,7 +1,9 @@
 using BrandFlow.Awards.Evidence;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
 using BrandFlow.Policy;
+using BrandFlow.Policy.Catalog;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -10,14 +12,14 @@ namespace BrandFlow.Awards.Workflow;
 /// already claimed by another firm or application, the credit code; then the evidence is sealed. Claims in the
 /// registry are insert-if-absent, so a repeated run finds this application as the owner of its own keys.
 /// </summary>
-public sealed class CheckDocumentsActivity(AwardEnvironment env) : AwardActivity<DocumentCheckRequest, DocumentCheckResult>(env)
+public sealed class CheckDocumentsActivity(PolicyCatalog catalog, IClaimRegistry claims, IEvidenceStore evidence) : TaskActivity<DocumentCheckRequest, DocumentCheckResult>
 {
     /// <inheritdoc />
     public override async Task<DocumentCheckResult> RunAsync(TaskActivityContext context, DocumentCheckRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var token = context.CancellationToken;
+        var token = CancellationToken.None;
         var defects = new List<Defect>();
         if (CreditCode.Check(input.Firm.CreditCode) is { } creditError)
         {
@@ -25,7 +27,7 @@ public sealed class CheckDocumentsActivity(AwardEnvironment env) : AwardActivity
         }
 
         var files = input.Evidence.ToDictionary(f => f.FileId, StringComparer.Ordinal);
-        var clauses = Env.Catalog.Clauses.ToLookup(c => c.Id, StringComparer.Ordinal);
+        var clauses = catalog.Clauses.ToLookup(c => c.Id, StringComparer.Ordinal);
         foreach (var claim in input.Claims)
         {
             var present = claim.EvidenceFileIds.Where(files.ContainsKey).Select(id => files[id].EvidenceType).ToHashSet(StringComparer.Ordinal);
@@ -53,7 +55,7 @@ public sealed class CheckDocumentsActivity(AwardEnvironment env) : AwardActivity
         {
             var key = $"sha256:{file.Sha256}";
             keys.Add(key);
-            var owner = await Env.Claims.ClaimAsync(key, input.Firm.CreditCode, input.ApplicationId, token);
+            var owner = await claims.ClaimAsync(key, input.Firm.CreditCode, input.ApplicationId, token);
             if (owner.ApplicationId != input.ApplicationId)
             {
                 defects.Add(Duplicate("duplicate-file", null, owner, input.Firm.CreditCode, $"文件 {file.FileName}", $"file {file.FileName}"));
@@ -66,7 +68,7 @@ public sealed class CheckDocumentsActivity(AwardEnvironment env) : AwardActivity
             {
                 var key = $"id:{identifier}";
                 keys.Add(key);
-                var owner = await Env.Claims.ClaimAsync(key, input.Firm.CreditCode, input.ApplicationId, token);
+                var owner = await claims.ClaimAsync(key, input.Firm.CreditCode, input.ApplicationId, token);
                 if (owner.ApplicationId != input.ApplicationId)
                 {
                     defects.Add(Duplicate("duplicate-identifier", claim.ClaimId, owner, input.Firm.CreditCode, $"编号 {identifier}", $"identifier {identifier}"));
@@ -74,7 +76,7 @@ public sealed class CheckDocumentsActivity(AwardEnvironment env) : AwardActivity
             }
         }
 
-        await Env.Evidence.SealAsync(input.ApplicationId, input.Evidence, token);
+        await evidence.SealAsync(input.ApplicationId, input.Evidence, token);
         return new DocumentCheckResult(defects, keys.Distinct(StringComparer.Ordinal).ToList());
     }
 

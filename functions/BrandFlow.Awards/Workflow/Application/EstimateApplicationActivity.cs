@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
+using BrandFlow.Awards.Services;
 using BrandFlow.Policy.Calculation;
 
 namespace BrandFlow.Awards.Workflow;
@@ -9,7 +11,7 @@ namespace BrandFlow.Awards.Workflow;
 /// The calculator's estimate of a submission under the cycle's documents, with the firm's prior awards read from the
 /// ledger (so once-per-level and difference rules apply), turned into one award line per awarded clause.
 /// </summary>
-public sealed class EstimateApplicationActivity(AwardEnvironment env) : AwardActivity<EstimateRequest, EstimateResult>(env)
+public sealed class EstimateApplicationActivity(IApplicationStore applications, IAwardLedger ledger, ApplicationEstimator estimator) : TaskActivity<EstimateRequest, EstimateResult>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -19,7 +21,7 @@ public sealed class EstimateApplicationActivity(AwardEnvironment env) : AwardAct
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var submission = input.Submission;
-        var cycle = await Env.Applications.GetCycleAsync(submission.CycleId, context.CancellationToken);
+        var cycle = await applications.GetCycleAsync(submission.CycleId, CancellationToken.None);
         if (cycle is null)
         {
             return Failed(new StepDurations(), submission.CycleId, $"申报周期 {submission.CycleId} 不存在 / cycle {submission.CycleId} does not exist");
@@ -27,41 +29,19 @@ public sealed class EstimateApplicationActivity(AwardEnvironment env) : AwardAct
 
         var definition = cycle.Definition;
         var title = $"{definition.TitleZh} / {definition.TitleEn}";
-        var prior = await Env.Ledger.ListByFirmAsync(submission.Firm.CreditCode, context.CancellationToken);
-        var request = new EvaluationRequest
-        {
-            AsOf = definition.AsOf,
-            Applicant = new ApplicantInput
-            {
-                Name = submission.Firm.Name,
-                CreditCode = submission.Firm.CreditCode,
-                Kind = submission.Firm.Kind,
-                Affiliation = submission.Firm.Affiliation,
-                Jurisdiction = submission.Firm.Jurisdiction,
-                RelocatedOn = submission.Firm.RelocatedOn,
-            },
-            Achievements = submission.Claims.Select(c => Copy(c)).ToList(),
-            PriorAwards = prior.Select(p => new PriorAward
-            {
-                ClauseId = p.ClauseId, Amount = p.Amount, Date = p.AchievedOn, Level = p.Level, Subject = p.Subject, Identifiers = p.Identifiers.ToList(),
-            }).ToList(),
-            Documents = definition.Documents.ToList(),
-        };
-
+        var prior = await ledger.ListByFirmAsync(submission.Firm.CreditCode, CancellationToken.None);
         EvaluationResult result;
         try
         {
-            result = Env.Calculator.Evaluate(request);
+            result = estimator.Evaluate(definition, submission.Firm, submission.Claims, prior);
         }
         catch (EvaluationInputException ex)
         {
             return Failed(definition.Durations, title, ex.Message);
         }
 
-        var inForce = definition.Clauses is null ? null : new HashSet<string>(definition.Clauses, StringComparer.Ordinal);
         var claims = submission.Claims.ToDictionary(c => c.ClaimId, StringComparer.Ordinal);
         var lines = result.Awards
-            .Where(a => inForce is null || inForce.Contains(a.ClauseId))
             .Select(a =>
             {
                 var achievement = claims[a.AchievementId].Achievement;
@@ -75,20 +55,6 @@ public sealed class EstimateApplicationActivity(AwardEnvironment env) : AwardAct
 
     private static EstimateResult Failed(StepDurations durations, string title, string error) => new([], [], null, [], durations, title, error);
 
-    // The calculator assigns ids to achievements in place; give it a copy whose id is the claim id.
-    private static AchievementInput Copy(ClaimInput claim) => new()
-    {
-        Id = claim.ClaimId,
-        Kind = claim.Achievement.Kind,
-        Level = claim.Achievement.Level,
-        Grade = claim.Achievement.Grade,
-        Date = claim.Achievement.Date,
-        Count = claim.Achievement.Count,
-        Amounts = claim.Achievement.Amounts,
-        Identifiers = claim.Achievement.Identifiers,
-        Subject = claim.Achievement.Subject,
-        Facts = claim.Achievement.Facts,
-    };
 }
 
 /// <summary>States of an award line (see <see cref="AwardLine.State"/>).</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
-using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -22,10 +21,11 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
         var closeWindow = context.WaitForExternalEvent<AdminActionEvent>(WorkflowEvents.CloseWindow);
 
         // 1. Scheduled until its first day, then open: every registered firm of the jurisdiction is told.
-        if (context.CurrentUtcDateTime < ChinaTime.StartOfDayUtc(input.OpensOn))
+        var window = await cycle.WindowAsync();
+        if (context.CurrentUtcDateTime < window.Opens.DueUtc)
         {
             await cycle.RecordAsync(CycleStatus.Scheduled, "cycle.scheduled");
-            await context.CreateTimer(ChinaTime.StartOfDayUtc(input.OpensOn), CancellationToken.None);
+            await context.CreateTimer(window.Opens.DueUtc, CancellationToken.None);
         }
 
         await cycle.RecordAsync(CycleStatus.Open, "cycle.opened");
@@ -33,13 +33,12 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
         var reviews = cycle.WatchAsync(SettlementPhases.Review, windowClosed: false);
 
         // 2. Deadline reminder, then close at the end of the last day (or earlier when an administrator closes it).
-        var reminderAt = ChinaTime.StartOfDayUtc(input.ClosesOn.AddDays(-input.Durations.DeadlineReminderDays));
-        if (context.CurrentUtcDateTime < reminderAt && await cycle.UntilAsync(reminderAt, closeWindow))
+        if (context.CurrentUtcDateTime < window.Reminder.DueUtc && await cycle.UntilAsync(window.Reminder.DueUtc, closeWindow))
         {
             await cycle.MailFirmsAsync(MailKind.DeadlineReminder, "reminder");
         }
 
-        await cycle.UntilAsync(ChinaTime.EndOfDayUtc(input.ClosesOn), closeWindow);
+        await cycle.UntilAsync(window.Closes.DueUtc, closeWindow);
         await cycle.RecordAsync(CycleStatus.Reviewing, "cycle.closed", closeWindow.IsCompletedSuccessfully ? (await closeWindow).By : "system");
         context.SendEvent(AwardWorkflow.SettlementId(input.CycleId, SettlementPhases.Review), CycleSignals.WindowClosed, new { input.CycleId });
         var applications = await reviews;
@@ -57,14 +56,14 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
         await cycle.RecordAsync(CycleStatus.AwaitingFiscalApproval, "cycle.fiscal-approved", $"{approval.Rule} by {approval.ApprovedBy}", r => r with { AllocationRule = approval.Rule });
 
         // 4. Public notice (公示): from the next working day, NoticeWorkingDays working days, both ends inclusive.
-        var notice = await cycle.NoticeWindowAsync();
+        var (notice, noticeEndsUtc) = await cycle.NoticeWindowAsync();
         await cycle.RecordAsync(CycleStatus.PublicNotice, "cycle.notice-opened", $"{notice.From:yyyy-MM-dd}..{notice.To:yyyy-MM-dd}", r => r with { NoticeEndsOn = notice.To });
         foreach (var applicationId in granted)
         {
             context.SendEvent(applicationId, WorkflowEvents.NoticeOpened, new NoticeEvent(notice.From, notice.To));
         }
 
-        await context.CreateTimer(ChinaTime.EndOfDayUtc(notice.To), CancellationToken.None);
+        await context.CreateTimer(noticeEndsUtc, CancellationToken.None);
 
         // 5. Payout: instructions and ledger rows in chunks (idempotent by award id), payment files, then the release.
         var payments = cycle.WatchAsync(SettlementPhases.Payment, windowClosed: true);

@@ -1,5 +1,6 @@
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -7,16 +8,16 @@ namespace BrandFlow.Awards.Workflow;
 /// The cycle report: applications, paid awards and amounts by clause, department and treasury, and each budget's use.
 /// "Used" counts every instruction issued for the cycle (paid or still with the bank): that money is committed.
 /// </summary>
-public sealed class BuildReportActivity(AwardEnvironment env) : AwardActivity<string, CycleReport>(env)
+public sealed class BuildReportActivity(IApplicationStore store) : TaskActivity<string, CycleReport>
 {
     /// <inheritdoc />
     public override async Task<CycleReport> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var token = context.CancellationToken;
-        var cycle = await Env.Applications.GetCycleAsync(input, token)
+        var token = CancellationToken.None;
+        var cycle = await store.GetCycleAsync(input, token)
             ?? throw new InvalidOperationException($"申报周期 {input} 不存在 / cycle {input} does not exist");
-        var applications = await Env.Applications.ListByCycleAsync(input, cancellationToken: token);
+        var applications = await store.ListByCycleAsync(input, cancellationToken: token);
         var paid = applications.SelectMany(a => a.Awards).Where(w => w.State == AwardStates.Paid).ToList();
         var committed = applications.SelectMany(a => a.Awards).Where(w => w.State is AwardStates.Paid || Payouts.IsPayable(w)).ToList();
         static IReadOnlyList<ReportLine> By(IEnumerable<AwardLine> awards, Func<AwardLine, string> key) =>

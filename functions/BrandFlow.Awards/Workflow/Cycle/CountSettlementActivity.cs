@@ -1,10 +1,11 @@
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
 /// <summary>Reads the cycle's applications from the read model: how many are in a phase and which have not settled it.</summary>
-public sealed class CountSettlementActivity(AwardEnvironment env) : AwardActivity<SettlementWatch, SettlementCount>(env)
+public sealed class CountSettlementActivity(IApplicationStore store) : TaskActivity<SettlementWatch, SettlementCount>
 {
     private static readonly HashSet<ApplicationStatus> InReviewPhase =
         [ApplicationStatus.Submitted, ApplicationStatus.AwaitingClerk, ApplicationStatus.AwaitingCorrection, ApplicationStatus.InReview, ApplicationStatus.AwaitingInformation];
@@ -17,7 +18,7 @@ public sealed class CountSettlementActivity(AwardEnvironment env) : AwardActivit
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var applications = await Env.Applications.ListByCycleAsync(input.CycleId, cancellationToken: context.CancellationToken);
+        var applications = await store.ListByCycleAsync(input.CycleId, cancellationToken: CancellationToken.None);
         if (input.Phase == SettlementPhases.Review)
         {
             return new SettlementCount(applications.Count, applications.Where(a => InReviewPhase.Contains(a.Status)).Select(a => a.ApplicationId).ToList());

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -90,15 +90,30 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
         return byApplication.Where(g => g.Any(a => a.Granted > 0)).Select(g => g.Key).ToList();
     }
 
-    /// <summary>The notice window: the first working day after today, and the NoticeWorkingDays-th working day counting it as the first.</summary>
-    public async Task<NoticeWindow> NoticeWindowAsync()
+    /// <summary>The application window's deadlines: opening, the deadline reminder and the close.</summary>
+    public async Task<CycleWindow> WindowAsync()
     {
-        var today = Calendar.ChinaTime.DateOf(context.CurrentUtcDateTime);
-        var from = (await context.CallActivityAsync<IReadOnlyList<DateOnly>>(AwardWorkflow.Activities.WorkingDays, new WorkingDayQuery(today, [1]), Retry.Default))[0];
-        var to = (await context.CallActivityAsync<IReadOnlyList<DateOnly>>(AwardWorkflow.Activities.WorkingDays,
-            new WorkingDayQuery(from, [definition.Durations.NoticeWorkingDays - 1]), Retry.Default))[0];
-        return new NoticeWindow(from, to);
+        var answer = await DeadlinesAsync(
+            new DeadlineQuery(DeadlineKind.CycleOpens, On: definition.OpensOn),
+            new DeadlineQuery(DeadlineKind.DeadlineReminder, On: definition.ClosesOn.AddDays(-definition.Durations.DeadlineReminderDays)),
+            new DeadlineQuery(DeadlineKind.WindowCloses, On: definition.ClosesOn));
+        return new CycleWindow(answer.Deadlines[0], answer.Deadlines[1], answer.Deadlines[2]);
     }
+
+    /// <summary>
+    /// The notice window: from the first working day after today to the NoticeWorkingDays-th (counting the first), and
+    /// the instant it ends.
+    /// </summary>
+    public async Task<(NoticeWindow Window, DateTime EndsUtc)> NoticeWindowAsync()
+    {
+        var answer = await DeadlinesAsync(
+            new DeadlineQuery(DeadlineKind.NoticeStarts, 1),
+            new DeadlineQuery(DeadlineKind.NoticeEnds, Math.Max(1, definition.Durations.NoticeWorkingDays)));
+        return (new NoticeWindow(answer.Deadlines[0].Date, answer.Deadlines[1].Date), answer.Deadlines[1].DueUtc);
+    }
+
+    private Task<DeadlineAnswer> DeadlinesAsync(params DeadlineQuery[] queries) =>
+        context.CallActivityAsync<DeadlineAnswer>(AwardWorkflow.Activities.Deadlines, queries, Retry.Default);
 
     /// <summary>Issues the payout batch in chunks of applications, then writes the treasury payment files.</summary>
     public async Task IssuePayoutBatchAsync(string batchId)

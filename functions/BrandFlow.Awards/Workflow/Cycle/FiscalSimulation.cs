@@ -1,7 +1,7 @@
 using BrandFlow.Awards.Fiscal;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -30,13 +30,13 @@ public static class FiscalSimulation
 }
 
 /// <summary>The fiscal allocation of a cycle's batch under a rule (see <see cref="FiscalSimulation"/>).</summary>
-public sealed class AllocateActivity(AwardEnvironment env) : AwardActivity<AllocationRequest, CycleAllocation>(env)
+public sealed class AllocateActivity(IApplicationStore applications) : TaskActivity<AllocationRequest, CycleAllocation>
 {
     /// <inheritdoc />
     public override Task<CycleAllocation> RunAsync(TaskActivityContext context, AllocationRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return FiscalSimulation.SimulateAsync(Env.Applications, input.CycleId, input.Rule, context.CancellationToken);
+        return FiscalSimulation.SimulateAsync(applications, input.CycleId, input.Rule, CancellationToken.None);
     }
 }

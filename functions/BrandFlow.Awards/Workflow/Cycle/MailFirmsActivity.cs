@@ -1,4 +1,5 @@
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -6,14 +7,14 @@ namespace BrandFlow.Awards.Workflow;
 /// Mails one page of the registered firms of a jurisdiction (cycle opened, deadline reminder), in credit-code order;
 /// one key per firm, so a rerun mails nobody twice.
 /// </summary>
-public sealed class MailFirmsActivity(AwardEnvironment env) : AwardActivity<FirmMailing, FirmMailingPage>(env)
+public sealed class MailFirmsActivity(IDirectory directory, MailOut mail) : TaskActivity<FirmMailing, FirmMailingPage>
 {
     /// <inheritdoc />
     public override async Task<FirmMailingPage> RunAsync(TaskActivityContext context, FirmMailing input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var remaining = (await Env.Directory.ListFirmsAsync(input.Jurisdiction, context.CancellationToken))
+        var remaining = (await directory.ListFirmsAsync(input.Jurisdiction, CancellationToken.None))
             .Where(f => input.After is null || string.CompareOrdinal(f.CreditCode, input.After) > 0)
             .OrderBy(f => f.CreditCode, StringComparer.Ordinal)
             .ToList();
@@ -21,7 +22,7 @@ public sealed class MailFirmsActivity(AwardEnvironment env) : AwardActivity<Firm
         foreach (var firm in page)
         {
             var values = new Dictionary<string, string>(input.Values, StringComparer.Ordinal) { ["firmName"] = firm.Name };
-            await MailOut.SendAsync(Env, new MailRequest(input.Kind, input.Key, firm.ContactEmail, null, null, values), context.CancellationToken);
+            await mail.SendAsync(new MailRequest(input.Kind, input.Key, firm.ContactEmail, null, null, values), CancellationToken.None);
         }
 
         return new FirmMailingPage(page.Count, page.Count > 0 ? page[^1].CreditCode : input.After, page.Count < remaining.Count);

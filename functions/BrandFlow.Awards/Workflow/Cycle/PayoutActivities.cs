@@ -2,18 +2,19 @@ using System.Security.Cryptography;
 using System.Text;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Payout;
-using BrandFlow.Durable;
+using BrandFlow.Awards.Ports;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
 /// <summary>Applications of a cycle with an award granted by fiscal approval and not yet paid or held (the payout batch).</summary>
-public sealed class ListPayableActivity(AwardEnvironment env) : AwardActivity<string, IReadOnlyList<string>>(env)
+public sealed class ListPayableActivity(IApplicationStore store) : TaskActivity<string, IReadOnlyList<string>>
 {
     /// <inheritdoc />
     public override async Task<IReadOnlyList<string>> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var applications = await Env.Applications.ListByCycleAsync(input, cancellationToken: context.CancellationToken);
+        var applications = await store.ListByCycleAsync(input, cancellationToken: CancellationToken.None);
         return applications.Where(a => a.Status is ApplicationStatus.InPublicNotice or ApplicationStatus.Objected && a.Awards.Any(Payouts.IsPayable))
             .Select(a => a.ApplicationId).ToList();
     }
@@ -23,7 +24,7 @@ public sealed class ListPayableActivity(AwardEnvironment env) : AwardActivity<st
 /// Issues the instructions and ledger rows of a chunk of applications. Both writes are insert-if-absent keyed by the
 /// award id, so rerunning a chunk (a retry, or a crash in the middle) adds nothing that exists.
 /// </summary>
-public sealed class IssuePayoutChunkActivity(AwardEnvironment env) : AwardActivity<PayoutChunk, int>(env)
+public sealed class IssuePayoutChunkActivity(IApplicationStore applications, IAwardLedger ledger, TimeProvider time) : TaskActivity<PayoutChunk, int>
 {
     /// <inheritdoc />
     public override async Task<int> RunAsync(TaskActivityContext context, PayoutChunk input)
@@ -33,7 +34,7 @@ public sealed class IssuePayoutChunkActivity(AwardEnvironment env) : AwardActivi
         var issued = 0;
         foreach (var id in input.ApplicationIds)
         {
-            var record = await Env.Applications.GetAsync(id, context.CancellationToken);
+            var record = await applications.GetAsync(id, CancellationToken.None);
             if (record is null)
             {
                 continue;
@@ -41,7 +42,7 @@ public sealed class IssuePayoutChunkActivity(AwardEnvironment env) : AwardActivi
 
             foreach (var award in record.Awards.Where(Payouts.IsPayable))
             {
-                await Payouts.IssueAsync(Env, input.CycleId, input.BatchId, record, award, context.CancellationToken);
+                await Payouts.IssueAsync(ledger, time, input.CycleId, input.BatchId, record, award, CancellationToken.None);
                 issued++;
             }
         }
@@ -51,20 +52,20 @@ public sealed class IssuePayoutChunkActivity(AwardEnvironment env) : AwardActivi
 }
 
 /// <summary>Issues named awards of one application outside the batch (re-approved after an objection, once the notice ended).</summary>
-public sealed class IssuePayoutAwardsActivity(AwardEnvironment env) : AwardActivity<PayoutAwards, int>(env)
+public sealed class IssuePayoutAwardsActivity(IApplicationStore applications, IAwardLedger ledger, TimeProvider time) : TaskActivity<PayoutAwards, int>
 {
     /// <inheritdoc />
     public override async Task<int> RunAsync(TaskActivityContext context, PayoutAwards input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var record = await Env.Applications.GetAsync(input.ApplicationId, context.CancellationToken)
+        var record = await applications.GetAsync(input.ApplicationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"申报 {input.ApplicationId} 不存在 / application {input.ApplicationId} does not exist");
         var wanted = input.AwardIds.ToHashSet(StringComparer.Ordinal);
         var awards = record.Awards.Where(a => wanted.Contains(a.AwardId) && Payouts.IsPayable(a)).ToList();
         foreach (var award in awards)
         {
-            await Payouts.IssueAsync(Env, input.CycleId, input.BatchId, record, award, context.CancellationToken);
+            await Payouts.IssueAsync(ledger, time, input.CycleId, input.BatchId, record, award, CancellationToken.None);
         }
 
         return awards.Count;
@@ -72,16 +73,16 @@ public sealed class IssuePayoutAwardsActivity(AwardEnvironment env) : AwardActiv
 }
 
 /// <summary>Writes a batch's treasury payment files: payments/{batchId}.csv and payments/{batchId}.xlsx.</summary>
-public sealed class WritePaymentFilesActivity(AwardEnvironment env) : AwardActivity<string, int>(env)
+public sealed class WritePaymentFilesActivity(IAwardLedger ledger, IDocumentStore documents) : TaskActivity<string, int>
 {
     /// <inheritdoc />
     public override async Task<int> RunAsync(TaskActivityContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var instructions = await Env.Ledger.ListBatchAsync(input, context.CancellationToken);
-        await Env.Documents.SaveAsync($"payments/{input}.csv", PaymentFiles.WriteCsv(instructions), "text/csv; charset=utf-8", context.CancellationToken);
-        await Env.Documents.SaveAsync($"payments/{input}.xlsx", PaymentFiles.WriteXlsx(instructions),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", context.CancellationToken);
+        var instructions = await ledger.ListBatchAsync(input, CancellationToken.None);
+        await documents.SaveAsync($"payments/{input}.csv", PaymentFiles.WriteCsv(instructions), "text/csv; charset=utf-8", CancellationToken.None);
+        await documents.SaveAsync($"payments/{input}.xlsx", PaymentFiles.WriteXlsx(instructions),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", CancellationToken.None);
         return instructions.Count;
     }
 }
@@ -101,17 +102,18 @@ public static class Payouts
         "BF" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(awardId)), 0, 8);
 
     /// <summary>Issues one award's instruction, then its ledger row; each is insert-if-absent by the award id.</summary>
-    public static async Task IssueAsync(AwardEnvironment env, string cycleId, string batchId, ApplicationRecord record, AwardLine award, CancellationToken cancellationToken)
+    public static async Task IssueAsync(IAwardLedger ledger, TimeProvider time, string cycleId, string batchId, ApplicationRecord record, AwardLine award, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(award);
-        var now = env.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         var amount = award.ApprovedAmount!.Value;
         var firm = record.Firm;
-        await env.Ledger.IssueInstructionAsync(new PayoutInstruction(award.AwardId, batchId, cycleId, record.ApplicationId, award.AwardId, award.ClauseId,
+        await ledger.IssueInstructionAsync(new PayoutInstruction(award.AwardId, batchId, cycleId, record.ApplicationId, award.AwardId, award.ClauseId,
             award.TreasuryId, firm.Name, firm.CreditCode, firm.BankName, firm.BankAccount, amount, Reference(award.AwardId), now), cancellationToken);
-        await env.Ledger.AppendAsync(new LedgerEntry(award.AwardId, firm.CreditCode, award.ClauseId, award.ClauseVersion, award.Level, award.Subject,
+        await ledger.AppendAsync(new LedgerEntry(award.AwardId, firm.CreditCode, award.ClauseId, award.ClauseVersion, award.Level, award.Subject,
             award.Identifiers, award.AchievedOn, amount, award.TreasuryId, cycleId, record.ApplicationId, now), cancellationToken);
     }
 }

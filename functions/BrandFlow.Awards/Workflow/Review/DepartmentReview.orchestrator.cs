@@ -1,7 +1,6 @@
-using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -22,16 +21,20 @@ public sealed class DepartmentReviewOrchestrator : TaskOrchestrator<ReviewAssign
         var withdrawal = context.WaitForExternalEvent<WithdrawEvent>(WorkflowEvents.Withdrawn);
         var reassignment = context.WaitForExternalEvent<ReassignEvent>(WorkflowEvents.ReviewerReassigned);
         var decision = context.WaitForExternalEvent<ReviewDecisionEvent>(WorkflowEvents.ReviewDecided);
+        // A review has few rounds (each needs a reviewer's decision, a reassignment or an expired period), so its history
+        // stays short without ContinueAsNew, which would also lose the pending event waits.
+#pragma warning disable DURABLE0011
         while (true)
+#pragma warning restore DURABLE0011
         {
             var period = await review.StartRoundAsync();
             using var timers = new CancellationTokenSource();
 
             // One timer at a time, for the next of reminder, escalation and expiry: a decided review leaves one
             // cancelled timer behind (a queue message until it is due), not three.
-            DateOnly[] deadlines = [period.ReminderOn, period.EscalateOn, period.EndsOn];
+            DateTime[] deadlines = [period.Reminder.DueUtc, period.Escalation.DueUtc, period.Ends.DueUtc];
             var stage = 0;
-            var deadline = context.CreateTimer(ChinaTime.EndOfDayUtc(deadlines[stage]), timers.Token);
+            var deadline = context.CreateTimer(deadlines[stage], timers.Token);
             var racing = new List<Task> { withdrawal, reassignment, decision, deadline };
             var roundOver = false;
             while (!roundOver)
@@ -62,7 +65,7 @@ public sealed class DepartmentReviewOrchestrator : TaskOrchestrator<ReviewAssign
 
                     if (!roundOver)
                     {
-                        deadline = context.CreateTimer(ChinaTime.EndOfDayUtc(deadlines[stage]), timers.Token);
+                        deadline = context.CreateTimer(deadlines[stage], timers.Token);
                         racing.Add(deadline);
                     }
                 }

@@ -2,12 +2,12 @@ using BrandFlow.Awards.Access;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
-using BrandFlow.Durable;
+using Microsoft.DurableTask;
 
 namespace BrandFlow.Awards.Workflow;
 
 /// <summary>The dates of a review round: reminder, escalation and end of the period (links expire at its end).</summary>
-public sealed record ReviewPeriod(DateOnly StartedOn, DateOnly ReminderOn, DateOnly EscalateOn, DateOnly EndsOn);
+public sealed record ReviewPeriod(DateOnly StartedOn, Deadline Reminder, Deadline Escalation, Deadline Ends);
 
 /// <summary>State and steps of a department review (deterministic code, used by <see cref="DepartmentReviewOrchestrator"/>).</summary>
 public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignment input)
@@ -40,13 +40,19 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
     /// <summary>Computes the round's dates and mails the reviewer three signed links valid until the end of the period.</summary>
     public async Task<ReviewPeriod> StartRoundAsync()
     {
-        var today = ChinaTime.DateOf(context.CurrentUtcDateTime);
         var d = input.Durations;
-        var dates = await context.CallActivityAsync<IReadOnlyList<DateOnly>>(AwardWorkflow.Activities.WorkingDays,
-            new WorkingDayQuery(today, [d.ReviewReminderWorkingDays, d.ReviewEscalationWorkingDays, d.ReviewWorkingDays]), Retry.Default);
-        var period = new ReviewPeriod(today, dates[0], dates[1], dates[2]);
-        expiresOn = period.EndsOn;
-        var expires = new DateTimeOffset(ChinaTime.EndOfDayUtc(period.EndsOn), TimeSpan.Zero);
+        DeadlineQuery[] queries =
+        [
+            new(DeadlineKind.ReviewReminder, d.ReviewReminderWorkingDays),
+            new(DeadlineKind.ReviewEscalation, d.ReviewEscalationWorkingDays),
+            new(DeadlineKind.ReviewEnds, d.ReviewWorkingDays),
+        ];
+        var answer = await context.CallActivityAsync<DeadlineAnswer>(AwardWorkflow.Activities.Deadlines, queries, Retry.Default);
+        var period = new ReviewPeriod(answer.Today, answer.Deadlines[0], answer.Deadlines[1], answer.Deadlines[2]);
+        expiresOn = period.Ends.Date;
+
+        // The links expire when the period does (the instant its timer waits for).
+        var expires = new DateTimeOffset(DateTime.SpecifyKind(period.Ends.DueUtc, DateTimeKind.Utc), TimeSpan.Zero);
         var subject = LinkSubject(input.ApplicationId, input.DepartmentId, Round);
         MailLink Link(string zh, string en, string action) =>
             new(zh, en, ReviewSteps.DecidePath, new LinkClaims(context.NewGuid().ToString("n"), LinkPurpose, subject, Reviewer.ToLowerInvariant(), action, expires));
@@ -56,7 +62,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
             Link("不同意（需说明理由）", "Reject (with reason)", "reject"),
             Link("要求补充材料", "Ask for more information", "request-information"),
         };
-        await RecordAsync("review.requested", MailKind.ReviewRequested, Reviewer, null, links: links, detail: $"{Reviewer}, until {period.EndsOn:yyyy-MM-dd}");
+        await RecordAsync("review.requested", MailKind.ReviewRequested, Reviewer, null, links: links, detail: $"{Reviewer}, until {period.Ends.Date:yyyy-MM-dd}");
         return period;
     }
 
@@ -114,14 +120,15 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
     public async Task<bool> RequestInformationAsync(Task<WithdrawEvent> withdrawal)
     {
         var last = decisions[^1];
-        var deadline = (await context.CallActivityAsync<IReadOnlyList<DateOnly>>(AwardWorkflow.Activities.WorkingDays,
-            new WorkingDayQuery(ChinaTime.DateOf(context.CurrentUtcDateTime), [input.Durations.CorrectionWorkingDays]), Retry.Default))[0];
+        DeadlineQuery[] query = [new(DeadlineKind.InformationDue, input.Durations.CorrectionWorkingDays)];
+        var due = (await context.CallActivityAsync<DeadlineAnswer>(AwardWorkflow.Activities.Deadlines, query, Retry.Default)).Deadlines[0];
+        var deadline = due.Date;
         await RecordAsync("review.information-requested", MailKind.InformationRequested, input.ApplicantEmail, null, last.DecidedBy,
             detail: $"{last.Reason} (deadline {deadline:yyyy-MM-dd})");
         context.SendEvent(input.ApplicationId, CycleSignals.ReviewProgress, new ReviewProgressEvent(input.DepartmentId, true));
         using var cancel = new CancellationTokenSource();
         var answer = context.WaitForExternalEvent<InformationEvent>(WorkflowEvents.InformationProvided, cancel.Token);
-        var timeout = context.CreateTimer(ChinaTime.EndOfDayUtc(deadline), cancel.Token);
+        var timeout = context.CreateTimer(due.DueUtc, cancel.Token);
         var first = await Task.WhenAny(answer, timeout, withdrawal);
         cancel.Cancel();
         if (first == withdrawal)
