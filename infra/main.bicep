@@ -71,9 +71,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BrandFlow__SendGridApiKey', value: empty(sendGridKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridKeySecretUri})' }
         { name: 'BrandFlow__Links__SigningKey', value: empty(linkSigningKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecretUri})' }
         { name: 'BrandFlow__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${name}-${suffix}.azurewebsites.net' : publicBaseUrl }
-        // The queue triggers (infra/functions/durable-*) name their queues after the task hub.
+        // The Durable task hub (prefix of its queues, tables and container).
         { name: 'BrandFlow__TaskHub', value: 'brandflow' }
-        // The Functions host's queue triggers deliver the runtime's messages; no polling worker in the app.
+        // Client only: under the custom handler no process runs the workflow yet (the Durable Functions app is a later
+        // issue; see README.md).
         { name: 'BrandFlow__Worker__Enabled', value: 'false' }
       ]
     }

@@ -4,7 +4,7 @@ using BrandFlow.App.Hosting;
 using BrandFlow.Awards.Services;
 using System.Globalization;
 using System.Security.Cryptography;
-using BrandFlow.App.Awards;
+using BrandFlow.Awards.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +17,7 @@ namespace BrandFlow.Awards.Bench;
 /// <summary>
 /// The real BrandFlow app, built with its own WebHost extension methods and served by Kestrel on a free loopback port,
 /// against the benchmark's Azurite, with its in-process durable worker and the local SendGrid endpoint (the app mails
-/// itself over HTTP, as in development). The app's clock is replaced by <see cref="OffsetClock"/>. Two middlewares are
+/// itself over HTTP, as in development). The app's workflow clock is replaced by <see cref="NoticeClock"/>. Two middlewares are
 /// added in front: one files a request's storage traffic under the scope its X-Bench-Scope header names, one reads
 /// each mail posted to the local SendGrid endpoint into the <see cref="MailTap"/>.
 /// </summary>
@@ -41,17 +41,6 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <summary>How the award services were composed (the app's own hosting, or the benchmark's fallback).</summary>
     public string Composition { get; }
 
-    /// <summary>Timer messages the durable backend re-enqueued because they were not due yet.</summary>
-    public long TimerRequeues => this.app.Services.GetRequiredService<AwardsRuntime>().Backend.TimerRequeues;
-
-    /// <summary>
-    /// From now on timer messages come back at least every <paramref name="maxVisibility"/> to re-check their due time
-    /// against the offset clock (the backend reads the setting at each send). Called just before the public notice, so
-    /// only the notice's timer pays for re-checks; earlier timers keep the app's default (up to 7 days invisible).
-    /// </summary>
-    public void ShortenTimerChecks(TimeSpan maxVisibility) =>
-        this.app.Services.GetRequiredService<AwardsRuntime>().Backend.Options.MaxVisibilityDelay = maxVisibility;
-
     /// <summary>The driver's way into the app: the JSON API over HTTP, or (for comparison) the facade in-process.</summary>
     public IAwardsClient CreateClient(HttpClient blobHttp, MailTap mail, bool viaFacade)
     {
@@ -62,11 +51,11 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <summary>Where the app listens.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The app's services (for the durable backend's knobs and the facade where the API has no route).</summary>
+    /// <summary>The app's services (for the facade where the API has no route).</summary>
     public IServiceProvider Services => this.app.Services;
 
     /// <summary>Builds and starts the app.</summary>
-    public static async Task<BenchApp> StartAsync(string storage, OffsetClock clock, MailTap mail, TimeSpan maxVisibility)
+    public static async Task<BenchApp> StartAsync(string storage, NoticeClock clock, MailTap mail)
     {
         await LoadPoliciesAsync(storage);
         var port = FreePort();
@@ -96,14 +85,15 @@ internal sealed class BenchApp : IAsyncDisposable
         };
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders();
-        // BRANDFLOW_BENCH_DURABLE_LOG=Debug shows the durable runtime's own decisions (commit conflicts, re-enqueued timers).
+        // BRANDFLOW_BENCH_DURABLE_LOG=Debug shows the durable engine's own decisions (sidecar, DurableTask.AzureStorage).
         var durableLevel = Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_DURABLE_LOG") is { Length: > 0 } level
             ? Enum.Parse<LogLevel>(level, ignoreCase: true) : LogLevel.Warning;
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
-            .SetMinimumLevel(LogLevel.Warning).AddFilter("BrandFlow.Durable", durableLevel);
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("BrandFlow.Engine.Local", durableLevel).AddFilter("DurableTask", durableLevel).AddFilter("Microsoft.DurableTask", durableLevel);
         await builder.AddBrandFlowAsync();
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        const string composition = "award runtime as the app hosts it (AwardsRuntime: award stores on Tables/Blobs, durable backend on Tables/Queues, in-process polling worker with its default settings: 4 orchestration and 8 activity work items at once, idle polling back-off up to 2 s)";
+        builder.Services.AddSingleton<IWorkflowClock>(clock);
+        const string composition = "award workflow as the app hosts it (award stores on Tables/Blobs; Microsoft.DurableTask worker and client over BrandFlow.Engine.Local: the gRPC sidecar on DurableTask.AzureStorage, its default partitions and concurrency, idle queue polling up to 1 s)";
         var app = builder.Build();
 
         app.Use(async (context, next) =>

@@ -3,12 +3,12 @@ using System.Globalization;
 namespace BrandFlow.Awards.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Applications, int Concurrency, string ResultsPath, TimeSpan RawDuration, TimeSpan MaxVisibility, bool ViaFacade = false)
+internal sealed record BenchOptions(int Applications, int Concurrency, string ResultsPath, TimeSpan RawDuration, TimeSpan? NoticeLasts = null, bool ViaFacade = false)
 {
     /// <summary>Parses the options; null when one is unknown or invalid.</summary>
     public static BenchOptions? Parse(string[] args)
     {
-        var options = new BenchOptions(2000, 16, "results.md", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5));
+        var options = new BenchOptions(2000, 16, "results.md", TimeSpan.FromSeconds(3));
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -21,7 +21,7 @@ internal sealed record BenchOptions(int Applications, int Concurrency, string Re
                     "--concurrency" => options with { Concurrency = Number() },
                     "--results" => options with { ResultsPath = value ?? throw new FormatException(args[i]) },
                     "--raw-seconds" => options with { RawDuration = TimeSpan.FromSeconds(Number()) },
-                    "--max-visibility" => options with { MaxVisibility = TimeSpan.FromSeconds(Number()) },
+                    "--notice-seconds" => options with { NoticeLasts = TimeSpan.FromSeconds(Number()) },
                     "--via" => options with { ViaFacade = value switch { "facade" => true, "api" => false, _ => throw new FormatException(args[i]) } },
                     _ => throw new FormatException(args[i]),
                 };
@@ -35,4 +35,10 @@ internal sealed record BenchOptions(int Applications, int Concurrency, string Re
 
         return options;
     }
+
+    /// <summary>
+    /// How long the public notice lasts: every application must enter it before it ends (about 10 per second here), so
+    /// by default a tenth of a second per application, at least 30 s.
+    /// </summary>
+    public TimeSpan Notice => this.NoticeLasts ?? TimeSpan.FromSeconds(Math.Max(30, this.Applications / 10));
 }

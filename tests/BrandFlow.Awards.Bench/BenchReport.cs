@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using BrandFlow.Durable.AzureStorage.Storage;
 
 namespace BrandFlow.Awards.Bench;
 
@@ -13,14 +12,13 @@ internal sealed record BenchRun(
     int Concurrency,
     string Composition,
     string Actions,
-    TimeSpan MaxVisibilityDelay,
+    TimeSpan NoticeLasts,
     IReadOnlyList<RawRate> RawBefore,
     IReadOnlyList<RawRate> RawAfter,
     Journey Journey,
     StorageTransactionSnapshot Observer,
     long MailRequests,
     long Mails,
-    long TimerRequeues,
     long PeakWorkingSet,
     long PeakGcHeap,
     string LoadBefore,
@@ -62,7 +60,7 @@ internal static class BenchReport
         s.Append(Inv, $"- App: the real BrandFlow app (its WebHost extension methods) on Kestrel in this process, {run.Composition}.\n");
         s.Append(Inv, $"- Driver actions: {run.Actions}; at most {run.Concurrency} applications in flight.\n");
         s.Append("- Mail: the app's SendGrid client posts every message over HTTP to the app's own SendGrid-compatible endpoint, which stores it in Blob Storage; review link tokens are read from those captured mails (the request body, on its way to the endpoint), not from the facade.\n");
-        s.Append(Inv, $"- Clock: the app runs on real time plus an offset; once every application is in its public notice the driver moves the clock past the notice's last day. Just before fiscal approval the driver lowers the durable backend's MaxVisibilityDelay from the app's default (7 days) to {run.MaxVisibilityDelay.TotalSeconds:0} s, so the notice's timer message comes back every few seconds to re-check its due time and fires within seconds of the jump; timers of the earlier steps (review reminders, escalations, expiries, all cancelled by the decisions) keep their long invisibility and cost nothing during the run.\n");
+        s.Append(Inv, $"- Clock: durable timers run on real time; the app's workflow clock is the real one except that the public notice falls due {run.NoticeLasts.TotalSeconds:0} s after the cycle opens it (`--notice-seconds`). The driver waits for that instant untimed, then times the payout phase from it; the timers of earlier steps (review reminders, escalations, expiries, all cancelled by the decisions) keep their real due dates.\n");
         s.Append("- Transactions: every HTTP request any client in the process sends to Azurite's three ports is counted (.NET's HttpClient metrics, one per attempt, retries included), so the durable backend, the award stores, mail and the policy tables all count. Requests made while the driver only watches (status polls) are counted apart and excluded.\n\n");
 
         s.Append("## Headline\n\n| measure | result |\n|---|---:|\n");
@@ -77,7 +75,6 @@ internal static class BenchReport
         s.Append(Inv, $"| bound from the raw Azurite rates of this run (best of start and end; start only / end only) | {bound:0.0} ({boundBefore:0.0} / {boundAfter:0.0}) applications per minute |\n");
         s.Append(Inv, $"| **throughput as a fraction of the bound** | **{appsPerMinute / bound:P0}** |\n");
         s.Append(Inv, $"| peak working set / peak GC heap (app, worker and driver in one process) | {run.PeakWorkingSet / 1048576.0:0} MiB / {run.PeakGcHeap / 1048576.0:0} MiB |\n");
-        s.Append(Inv, $"| timer messages re-enqueued to re-check their due time (counted in the transactions) | {run.TimerRequeues} |\n");
 
         s.Append(Inv, $"| driver's status polls (excluded above) | {run.Observer.Total} transactions |\n\n");
 

@@ -9,15 +9,15 @@ using BrandFlow.Policy.Calculation;
 namespace BrandFlow.Awards.Bench;
 
 /// <summary>Figures of one phase of the journey.</summary>
-internal sealed record PhaseResult(string Name, TimeSpan Elapsed, int Applications, BrandFlow.Durable.AzureStorage.Storage.StorageTransactionSnapshot Transactions);
+internal sealed record PhaseResult(string Name, TimeSpan Elapsed, int Applications, StorageTransactionSnapshot Transactions);
 
 /// <summary>
 /// The whole journey for N applications: seed people and firms, open a cycle, then per application (at most
 /// <c>concurrency</c> at once) upload evidence, submit, wait for the clerk's turn, clerk approves, wait for the review
 /// mail, the reviewer posts the "approve" link's token, wait for the review outcome; then close the window, fiscal
-/// approval, public notice (the clock jumps past its end), payout batch, bank confirmations, cycle closed.
+/// approval, public notice (it ends when <see cref="NoticeClock"/> said), payout batch, bank confirmations, cycle closed.
 /// </summary>
-internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock clock, StorageTraffic traffic, int applications, int concurrency, Action beforeNotice)
+internal sealed class Journey(IAwardsClient client, MailTap mail, NoticeClock clock, StorageTraffic traffic, int applications, int concurrency)
 {
     public const string Jurisdiction = "421223";
     public const string Treasury = "fin-421223";
@@ -50,7 +50,7 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
         await this.PhaseAsync("seed staff and firms, open the cycle", 0, TrafficScope.Setup, async () =>
         {
             await client.SeedAsync(Staff(), firms, cancellationToken);
-            var today = ChinaTime.DateOf(clock.GetUtcNow());
+            var today = clock.Today();
             await client.OpenCycleAsync(new CycleDefinition(this.cycleId, Jurisdiction, 2025, "崇阳县品牌奖励（基准测试）", "Chongyang brand awards (benchmark)",
                 ["cy-brand-quality"], ["cy-gi-agricultural-product"], today, today.AddDays(30), new DateOnly(2024, 12, 31),
                 new StepDurations(NoticeWorkingDays: 1), new Dictionary<string, decimal> { [Treasury] = 100_000m * applications }), cancellationToken);
@@ -75,19 +75,23 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
             await this.WaitForCycleAsync(CycleStatus.AwaitingFiscalApproval, cancellationToken);
         });
 
-        DateOnly noticeEnds = default;
         await this.PhaseAsync("fiscal approval until every application is in public notice", applications, TrafficScope.Workflow, async () =>
         {
-            beforeNotice();
             await client.ApproveFiscalAsync(Finance, this.cycleId, cancellationToken);
-            noticeEnds = (await this.WaitForCycleAsync(CycleStatus.PublicNotice, cancellationToken)).NoticeEndsOn ?? throw new InvalidOperationException("no notice end date");
-            await this.WaitForCountAsync(ApplicationStatus.InPublicNotice, cancellationToken);
+            await this.WaitForCycleAsync(CycleStatus.PublicNotice, cancellationToken);
+            await this.WaitForCountAsync(ApplicationStatus.InPublicNotice, cancellationToken, NoticeOver);
         });
 
-        await this.PhaseAsync("notice ends (clock jumps) until every payout is issued", applications, TrafficScope.Workflow, async () =>
+        // The notice's timer falls due when the clock said; the wait until then is not part of any phase.
+        var due = clock.NoticeDueUtc ?? throw new InvalidOperationException("the cycle never asked when its notice ends");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[bench] waiting {Math.Max(0, (due - DateTime.UtcNow).TotalSeconds):0} s for the notice to end ({due:HH:mm:ss} UTC)..."));
+        if (due > DateTime.UtcNow)
         {
-            var end = new DateTimeOffset(ChinaTime.EndOfDayUtc(noticeEnds), TimeSpan.Zero).AddMinutes(1);
-            clock.Advance(end - clock.GetUtcNow());
+            await Task.Delay(due - DateTime.UtcNow, cancellationToken);
+        }
+
+        await this.PhaseAsync("notice ends until every payout is issued", applications, TrafficScope.Workflow, async () =>
+        {
             await this.WaitForCycleAsync(CycleStatus.Paying, cancellationToken);
             await this.WaitForCountAsync(ApplicationStatus.PayoutIssued, cancellationToken);
         });
@@ -95,7 +99,7 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
         await this.PhaseAsync("bank confirmations imported until the cycle is closed", applications, TrafficScope.Workflow, async () =>
         {
             var csv = await client.PaymentFileCsvAsync(Finance, this.cycleId, cancellationToken);
-            await client.ImportConfirmationsAsync(Finance, this.cycleId, Confirmations(csv, ChinaTime.DateOf(clock.GetUtcNow())), cancellationToken);
+            await client.ImportConfirmationsAsync(Finance, this.cycleId, Confirmations(csv, clock.Today()), cancellationToken);
             await this.WaitForCountAsync(ApplicationStatus.Paid, cancellationToken);
             var cycle = await client.CycleAsync(Admin, this.cycleId, cancellationToken);
             if (cycle.Status != CycleStatus.Closed)
@@ -141,6 +145,8 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
         }
     }
 
+    private bool NoticeOver() => clock.NoticeDueUtc is { } due && DateTime.UtcNow > due;
+
     private async Task PhaseAsync(string name, int count, TrafficScope scope, Func<Task> body)
     {
         Console.WriteLine($"[bench] {name}...");
@@ -179,11 +185,16 @@ internal sealed class Journey(IAwardsClient client, MailTap mail, OffsetClock cl
         }
     }
 
-    private async Task WaitForCountAsync(ApplicationStatus status, CancellationToken cancellationToken)
+    private async Task WaitForCountAsync(ApplicationStatus status, CancellationToken cancellationToken, Func<bool>? tooLate = null)
     {
         var deadline = Stopwatch.StartNew();
         while (await client.CountAsync(Admin, this.cycleId, status, cancellationToken) < applications)
         {
+            if (tooLate?.Invoke() == true)
+            {
+                throw new InvalidOperationException($"the public notice ended before every application reached {status}: raise --notice-seconds");
+            }
+
             if (deadline.Elapsed > TimeSpan.FromMinutes(Math.Max(15, applications / 50.0)))
             {
                 throw new TimeoutException($"not every application reached {status}");

@@ -4,7 +4,7 @@ using BrandFlow.Awards.Bench;
 
 // Benchmark of the award workflow on Azurite. Run it through scripts/bench-awards.sh, which starts a private Azurite
 // and passes its connection string in BRANDFLOW_BENCH_STORAGE.
-// Options: --applications N (2000) --concurrency C (16) --results PATH (results.md) --raw-seconds S (3) --max-visibility S (5) --via facade|api (api).
+// Options: --applications N (2000) --concurrency C (16) --results PATH (results.md) --raw-seconds S (3) --notice-seconds S (applications/10, at least 30) --via facade|api (api).
 var connection = Environment.GetEnvironmentVariable("BRANDFLOW_BENCH_STORAGE");
 if (string.IsNullOrEmpty(connection))
 {
@@ -15,7 +15,7 @@ if (string.IsNullOrEmpty(connection))
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: [--applications N] [--concurrency C] [--results PATH] [--raw-seconds S] [--max-visibility S] [--via api|facade]");
+    Console.Error.WriteLine("usage: [--applications N] [--concurrency C] [--results PATH] [--raw-seconds S] [--notice-seconds S] [--via api|facade]");
     return 2;
 }
 
@@ -28,19 +28,19 @@ await using var sampler = new ProcessSampler();
 Console.WriteLine("[bench] raw Azurite rates before the run...");
 var rawBefore = await MeasureRawAsync(connection, options.RawDuration);
 
-var clock = new OffsetClock();
+var clock = new NoticeClock(options.Notice);
 var mail = new MailTap();
-await using var app = await BenchApp.StartAsync(connection, clock, mail, options.MaxVisibility);
+await using var app = await BenchApp.StartAsync(connection, clock, mail);
 Console.WriteLine($"[bench] app listening on {app.BaseAddress} ({app.Composition})");
 using var blobHttp = new HttpClient { Timeout = HttpApiClient.RequestTimeout };
 var client = app.CreateClient(blobHttp, mail, options.ViaFacade);
-var journey = new Journey(client, mail, clock, traffic, options.Applications, options.Concurrency, () => app.ShortenTimerChecks(options.MaxVisibility));
+var journey = new Journey(client, mail, clock, traffic, options.Applications, options.Concurrency);
 await journey.RunAsync(CancellationToken.None);
 
 Console.WriteLine("[bench] raw Azurite rates after the run...");
 var rawAfter = await MeasureRawAsync(connection, options.RawDuration);
-var run = new BenchRun(started, total.Elapsed, options.Applications, options.Concurrency, app.Composition, client.Description, options.MaxVisibility,
-    rawBefore, rawAfter, journey, traffic.Snapshot(TrafficScope.Observer), traffic.MailRequests, mail.Count, app.TimerRequeues,
+var run = new BenchRun(started, total.Elapsed, options.Applications, options.Concurrency, app.Composition, client.Description, options.Notice,
+    rawBefore, rawAfter, journey, traffic.Snapshot(TrafficScope.Observer), traffic.MailRequests, mail.Count,
     sampler.PeakWorkingSet, sampler.PeakGcHeap, loadBefore, BenchReport.LoadAverage());
 var report = BenchReport.Render(run);
 Console.WriteLine();

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using BrandFlow.Durable.AzureStorage.Storage;
 
 namespace BrandFlow.Awards.Bench;
 
@@ -19,7 +18,7 @@ internal enum TrafficScope
 /// <summary>
 /// Counts every HTTP request any client in this process sends to the Azurite ports, per service and per
 /// <see cref="TrafficScope"/>, by listening to .NET's own HttpClient metrics (one measurement per request attempt,
-/// retries included). Every Azure SDK client of the app (durable backend, award stores, mail, policy tables) is
+/// retries included). Every Azure SDK client of the app (durable engine's DurableTask.AzureStorage, award stores, mail, policy tables) is
 /// therefore counted without a pipeline policy on each; the scope is an async-local set by the driver or by a
 /// middleware from a request header.
 /// </summary>

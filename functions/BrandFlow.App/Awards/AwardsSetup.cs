@@ -3,16 +3,24 @@ using System.Text;
 using BrandFlow.App.Access;
 using BrandFlow.App.Hosting;
 using BrandFlow.Awards.Access;
+using BrandFlow.Awards.Calendar;
+using BrandFlow.Awards.Ports;
 using BrandFlow.Awards.Services;
+using BrandFlow.Awards.Workflow;
+using BrandFlow.Engine.Local;
+using BrandFlow.Policy.Catalog;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BrandFlow.App.Awards;
 
-/// <summary>Registers and maps BrandFlow's award workflow services (durable worker, stores, API endpoints, sign-in and access).</summary>
+/// <summary>Registers and maps BrandFlow's award workflow services (durable engine, stores, API endpoints, sign-in and access).</summary>
 public static class AwardsSetup
 {
     /// <summary>
-    /// Registers sign-in and access always; with a storage account configured also the award runtime (storage, durable
-    /// backend, worker) and the service. Without storage the app serves the policy API only.
+    /// Registers sign-in and access always; with a storage account configured also the award stores, the durable engine
+    /// (worker unless BrandFlow:Worker:Enabled is false, and client) and the service. Without storage the app serves the
+    /// policy API only.
     /// </summary>
     public static WebApplicationBuilder AddBrandFlowAwards(this WebApplicationBuilder builder)
     {
@@ -34,7 +42,7 @@ public static class AwardsSetup
         // Everything else is read when the services are first resolved, from the final configuration (so a host or
         // test can still add settings after this call), and the environment is the final one too.
         var services = builder.Services;
-        services.AddSingleton(sp => Options(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => new AwardsHostOptions(sp.GetRequiredService<IConfiguration>().GetSection("BrandFlow").Get<BrandFlowOptions>() ?? new BrandFlowOptions()));
         services.AddSingleton(sp => new SignedLinks(
             SigningKey(sp.GetRequiredService<AwardsHostOptions>().Value, sp.GetRequiredService<IHostEnvironment>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
@@ -42,25 +50,71 @@ public static class AwardsSetup
             var options = sp.GetRequiredService<AwardsHostOptions>().Value;
             return new AwardsServiceOptions { PublicBaseUrl = new Uri(options.PublicBaseUrl, UriKind.Absolute), CalendarSeedPath = CalendarSeed(options) };
         });
-        services.AddSingleton(sp => new AwardsRuntime(
-            sp.GetRequiredService<AwardsHostOptions>().Value,
-            sp.GetRequiredService<BrandFlow.Policy.Catalog.PolicyCatalog>(),
-            sp.GetRequiredService<TimeProvider>(),
+        services.AddSingleton(sp => new WorkflowLinks(sp.GetRequiredService<AwardsServiceOptions>().PublicBaseUrl));
+        services.AddAwardPorts();
+        services.AddSingleton(sp => new AwardsService(
+            sp.GetRequiredService<AwardsPorts>(),
+            sp.GetRequiredService<DurableTaskClient>(),
+            sp.GetRequiredService<PolicyCatalog>(),
             sp.GetRequiredService<SignedLinks>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AwardsServiceOptions>(),
-            sp,
-            sp.GetRequiredService<ILoggerFactory>()));
-        services.AddHostedService(sp => sp.GetRequiredService<AwardsRuntime>());
-        services.AddSingleton(sp => sp.GetRequiredService<AwardsRuntime>().Service);
+            sp.GetRequiredService<ILogger<AwardsService>>()));
+        services.AddSingleton<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<AwardsService>());
+        services.AddAwardWorkflowServices();
+
+        // The official Durable Task worker and client over the local engine (DurableTask.AzureStorage on the same
+        // account). Whether this process runs work decides what is registered, so it is read now; everything else
+        // comes from the final configuration when the engine starts.
+        var processWork = builder.Configuration.GetValue("BrandFlow:Worker:Enabled", defaultValue: true);
+        services.AddLocalDurableEngine(engine => engine.ProcessWork = processWork, tasks => tasks.AddAwardWorkflow());
+        services.AddOptions<LocalEngineOptions>().Configure<AwardsHostOptions>((engine, host) =>
+        {
+            engine.StorageConnectionString = host.Value.Storage;
+            engine.TaskHubName = host.Value.TaskHub;
+            engine.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(Math.Max(100, host.Value.Worker.MaxPollingMilliseconds));
+        });
         return builder;
     }
 
-    /// <summary>Adds the access middleware and maps sign-in, the award API and (under Azure Functions) the queue triggers.</summary>
+    /// <summary>
+    /// The storage ports: created once by <see cref="AwardStores"/> when the host starts (before the durable engine, which
+    /// is registered after it); the mail sender and failure log are the mail setup's, or <see cref="UnconfiguredMail"/>.
+    /// </summary>
+    private static IServiceCollection AddAwardPorts(this IServiceCollection services)
+    {
+        services.AddSingleton<AwardStores>();
+        services.AddHostedService(sp => sp.GetRequiredService<AwardStores>());
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Applications);
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Audit);
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Ledger);
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Claims);
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Directory);
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Documents);
+        services.AddSingleton<IEvidenceStore>(sp => sp.GetRequiredService<AwardStores>().Storage.Evidence);
+        services.AddSingleton(sp => sp.GetRequiredService<AwardStores>().Storage.Tokens);
+        services.TryAddSingleton<UnconfiguredMail>();
+        services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<UnconfiguredMail>());
+        services.TryAddSingleton<IMailFailureLog>(sp => sp.GetRequiredService<UnconfiguredMail>());
+        services.AddSingleton(sp => new AwardsPorts(
+            sp.GetRequiredService<IApplicationStore>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<IAwardLedger>(),
+            sp.GetRequiredService<IDirectory>(),
+            sp.GetRequiredService<IDocumentStore>(),
+            sp.GetRequiredService<IEvidenceStore>(),
+            sp.GetRequiredService<IOneTimeTokenStore>(),
+            sp.GetRequiredService<IMailSender>(),
+            sp.GetRequiredService<IMailFailureLog>()));
+        return services;
+    }
+
+    /// <summary>Adds the access middleware and maps sign-in and the award API (when the award features are on).</summary>
     public static WebApplication MapBrandFlowAwards(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseBrandFlowAccess();
-        if (app.Services.GetService<AwardsRuntime>() is null)
+        if (app.Services.GetService<AwardStores>() is null)
         {
             return app;
         }
@@ -69,24 +123,7 @@ public static class AwardsSetup
         api.AddEndpointFilter(ApiProblems.FilterAsync);
         app.MapSignIn(api);
         api.MapAwardsApi();
-        if (!app.Services.GetRequiredService<AwardsHostOptions>().Value.Worker.Enabled)
-        {
-            app.MapQueueTriggers();
-        }
-
         return app;
-    }
-
-    /// <summary>The "BrandFlow" section as the award runtime uses it (under the Functions host: no polling worker).</summary>
-    private static AwardsHostOptions Options(IConfiguration configuration)
-    {
-        var options = configuration.GetSection("BrandFlow").Get<BrandFlowOptions>() ?? new BrandFlowOptions();
-        if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 })
-        {
-            options.Worker.Enabled = false;
-        }
-
-        return new AwardsHostOptions(options);
     }
 
     /// <summary>

@@ -34,24 +34,17 @@ public sealed class BrandFlowOptions
         public string? SigningKey { get; set; }
     }
 
-    /// <summary>Settings of the in-process worker (off in Azure, where queue triggers call the app).</summary>
+    /// <summary>Settings of the in-process Durable Task worker (the local engine, see BrandFlow.Engine.Local).</summary>
     public sealed class WorkerOptions
     {
-        /// <summary>Run a polling durable worker inside the app (local runs and tests).</summary>
+        /// <summary>
+        /// Process orchestrations and activities in this app (local runs and tests). False makes the app a client only:
+        /// it starts and signals instances that another process runs (the command-line verbs run this way).
+        /// </summary>
         public bool Enabled { get; set; } = true;
 
-        /// <summary>Longest queue visibility delay for timers, in seconds (short values let timers follow a moved clock).</summary>
-        public int MaxTimerDelaySeconds { get; set; } = 7 * 24 * 3600;
-
-        /// <summary>Longest pause between polls when idle, in milliseconds.</summary>
-        public int MaxPollingMilliseconds { get; set; } = 2000;
-
-        /// <summary>
-        /// Instances whose history the backend keeps in memory between work items. A cycle touches every application
-        /// at fiscal approval, notice and payout, so this should exceed the applications of the largest cycle: an LRU
-        /// cache smaller than a cyclic working set misses on every access.
-        /// </summary>
-        public int StateCacheSize { get; set; } = 10_000;
+        /// <summary>Longest pause between polls of an empty durable queue, in milliseconds (at least 100).</summary>
+        public int MaxPollingMilliseconds { get; set; } = 1000;
     }
 
     /// <summary>Resolves the catalog folder: configured, else policies/ next to the app or above it.</summary>

@@ -3,6 +3,7 @@ using BrandFlow.App.Access;
 using BrandFlow.App.Awards;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace BrandFlow.App.Hosting;
 
@@ -47,23 +48,28 @@ public static partial class Cli
     public static Task<int> SeedDemoAsync(string[] configurationArgs, TextWriter stdout, TextWriter stderr) =>
         WithServiceAsync(configurationArgs, stderr, service => DemoSeed.RunAsync(service, CommandLineAdministrator, stdout));
 
-    /// <summary>Starts the award runtime without a web server or worker, runs the action, and maps refusals to exit code 2.</summary>
+    /// <summary>
+    /// Starts the app's services without a web server and with the durable engine as a client only (a running `serve`
+    /// processes what the verb starts), runs the action, and maps refusals to exit code 2.
+    /// </summary>
     private static async Task<int> WithServiceAsync(string[] configurationArgs, TextWriter stderr, Func<AwardsService, Task> action)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["BrandFlow:Worker:Enabled"] = "false";
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         await builder.AddBrandFlowAsync().ConfigureAwait(false);
+        builder.Services.AddSingleton<IServer, NoListeningServer>();
         await using var app = builder.Build();
-        if (app.Services.GetService<AwardsRuntime>() is not { } runtime)
+        if (app.Services.GetService<AwardStores>() is null)
         {
             await stderr.WriteLineAsync("未配置存储（BrandFlow__Storage） / no storage configured (BrandFlow__Storage)").ConfigureAwait(false);
             return InvalidInput;
         }
 
-        await runtime.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        await app.StartAsync().ConfigureAwait(false);
         try
         {
-            await action(runtime.Service).ConfigureAwait(false);
+            await action(app.Services.GetRequiredService<AwardsService>()).ConfigureAwait(false);
             return 0;
         }
         catch (AwardsException ex)
@@ -78,7 +84,7 @@ public static partial class Cli
         }
         finally
         {
-            await runtime.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.StopAsync().ConfigureAwait(false);
         }
     }
 }

@@ -3,9 +3,11 @@ using BrandFlow.Awards.Services;
 
 namespace BrandFlow.Awards.Tests.Services;
 
-public sealed class AccessTests
+public sealed class AccessTests : IDisposable
 {
     private readonly ServiceHarness h = new();
+
+    public void Dispose() => h.Dispose();
 
     [Fact]
     public async Task ListApplications_Applicant_SeesOnlyOwnFirm()

@@ -5,9 +5,11 @@ using BrandFlow.Policy.Calculation;
 
 namespace BrandFlow.Awards.Tests.Services;
 
-public sealed class CycleAndApplicationTests
+public sealed class CycleAndApplicationTests : IDisposable
 {
     private readonly ServiceHarness h = new();
+
+    public void Dispose() => h.Dispose();
 
     [Fact]
     public async Task OpenCycle_Valid_SchedulesTheCycleOrchestrationUnderTheCycleId()

@@ -2,15 +2,17 @@ using BrandFlow.Awards.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using BrandFlow.Awards.Workflow;
-using BrandFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 
 namespace BrandFlow.Awards.Tests.Services;
 
-public sealed class DecisionLinkTests
+public sealed class DecisionLinkTests : IDisposable
 {
-    private readonly ServiceHarness h = new();
+    private readonly ServiceHarness h = new(runReviews: true);
 
     public DecisionLinkTests() => h.AddApplication("app-a", ServiceHarness.FirmA);
+
+    public void Dispose() => h.Dispose();
 
     [Fact]
     public async Task DecideByLink_RecipientSignedIn_RaisesDecisionToTheDepartmentReview()
@@ -19,9 +21,7 @@ public sealed class DecisionLinkTests
         var token = h.DecisionLink("app-a", ServiceHarness.Amr, 1, "approve", h.ReviewerAmr.Email);
 
         var decision = await h.Service.DecideByLinkAsync(h.ReviewerAmr, new DecisionRequest(token, null));
-        await h.DrainAsync();
-
-        var review = await h.Client.GetInstanceAsync(WorkflowIds.Review("app-a", ServiceHarness.Amr), getInputsAndOutputs: true);
+        var review = await h.CompletedAsync(WorkflowIds.Review("app-a", ServiceHarness.Amr));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, review!.RuntimeStatus);
         var raised = review.ReadOutputAs<ReviewDecisionEvent>()!;
         Assert.Equal(ReviewOutcome.Approve, raised.Outcome);

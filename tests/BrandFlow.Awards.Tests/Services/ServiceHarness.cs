@@ -2,10 +2,12 @@ using BrandFlow.Awards.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using BrandFlow.Awards.Workflow;
-using BrandFlow.Durable;
-using BrandFlow.Durable.Client;
-using BrandFlow.Durable.InMemory;
-using BrandFlow.Durable.Worker;
+using BrandFlow.Engine.Local;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using BrandFlow.Policy;
 using BrandFlow.Policy.Catalog;
 using BrandFlow.Policy.Loading;
@@ -14,10 +16,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace BrandFlow.Awards.Tests.Services;
 
 /// <summary>
-/// The service over fake ports, the real catalog and an in-memory durable backend whose department-review stand-in
-/// completes with the first decision event it receives, so a test can see exactly what the service raised.
+/// The service over fake ports, the real catalog and the local Durable Task engine in memory. By default the engine only
+/// records what the service scheduled and raised (no worker runs, so an instance stays pending); with
+/// <c>runReviews</c> a department-review stand-in runs and completes with the first decision event it receives, so a
+/// test can see exactly what the service raised.
 /// </summary>
-internal sealed class ServiceHarness
+internal sealed class ServiceHarness : IDisposable
 {
     public const string CycleId = "421223-2026-brand";
     public const string FirmA = "91421223AY4CL12T07";
@@ -26,13 +30,24 @@ internal sealed class ServiceHarness
 
     private static readonly Lazy<PolicyCatalog> SharedCatalog = new(() => CatalogLoader.LoadDirectory(Path.Combine(RepositoryRoot(), "policies")));
 
-    public ServiceHarness()
+    private readonly IHost host;
+
+    public ServiceHarness(bool runReviews = false)
     {
         this.Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
-        this.Backend = new InMemoryOrchestrationService(this.Clock) { LockTimeout = TimeSpan.FromMinutes(1) };
-        this.Client = new DurableTaskClient(this.Backend, new DurableTaskClientOptions { TimeProvider = this.Clock, PollingInterval = TimeSpan.FromMilliseconds(5) });
-        this.Registry.AddOrchestratorFunc<object?, ReviewDecisionEvent>(
-            WorkflowNames.DepartmentReview, async (context, _) => await context.WaitForExternalEvent<ReviewDecisionEvent>(WorkflowEvents.ReviewDecided));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddLocalDurableEngine(
+            o =>
+            {
+                o.StorageConnectionString = null;
+                o.ProcessWork = runReviews;
+            },
+            r => r.AddOrchestratorFunc<object?, ReviewDecisionEvent>(
+                WorkflowNames.DepartmentReview, async (context, _) => await context.WaitForExternalEvent<ReviewDecisionEvent>(WorkflowEvents.ReviewDecided)));
+        this.host = builder.Build();
+        this.host.Start();
+        this.Client = this.host.Services.GetRequiredService<DurableTaskClient>();
         this.Links = new SignedLinks(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), this.Clock);
         this.Service = new AwardsService(this.Ports.AsPorts(), this.Client, SharedCatalog.Value, this.Links, this.Clock);
         this.SeedPeople();
@@ -42,11 +57,7 @@ internal sealed class ServiceHarness
 
     public FakeTimeProvider Clock { get; }
 
-    public InMemoryOrchestrationService Backend { get; }
-
     public DurableTaskClient Client { get; }
-
-    public DurableTaskRegistry Registry { get; } = new();
 
     public SignedLinks Links { get; }
 
@@ -95,28 +106,17 @@ internal sealed class ServiceHarness
     public Task StartReviewAsync(string applicationId, string department) =>
         this.Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.DepartmentReview, null, new StartOrchestrationOptions(WorkflowIds.Review(applicationId, department)));
 
-    /// <summary>Processes every ready work item of the in-memory backend.</summary>
-    public async Task DrainAsync()
+    /// <summary>Waits until an instance completes (the review stand-in, once a decision reached it).</summary>
+    public async Task<OrchestrationMetadata> CompletedAsync(string instanceId)
     {
-        var options = new DurableTaskWorkerOptions { TimeProvider = this.Clock };
-        var orchestrations = new OrchestrationDispatcher(this.Backend, this.Registry, options);
-        var activities = new ActivityDispatcher(this.Backend, this.Registry, options);
-        var progress = true;
-        while (progress)
-        {
-            progress = false;
-            while (await this.Backend.LockNextOrchestrationWorkItemAsync(CancellationToken.None) is { } item)
-            {
-                await orchestrations.ProcessOrchestrationWorkItemAsync(item);
-                progress = true;
-            }
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await this.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancel.Token);
+    }
 
-            while (await this.Backend.LockNextActivityWorkItemAsync(CancellationToken.None) is { } activity)
-            {
-                await activities.ProcessActivityWorkItemAsync(activity);
-                progress = true;
-            }
-        }
+    public void Dispose()
+    {
+        this.host.StopAsync().GetAwaiter().GetResult();
+        this.host.Dispose();
     }
 
     public void AddCycle(CycleStatus status, DateOnly? opens = null, DateOnly? closes = null, string? batch = null)

@@ -2,9 +2,11 @@ using BrandFlow.Awards.Services;
 
 namespace BrandFlow.Awards.Tests.Services;
 
-public sealed class SignInTests
+public sealed class SignInTests : IDisposable
 {
     private readonly ServiceHarness h = new();
+
+    public void Dispose() => h.Dispose();
 
     [Fact]
     public async Task RequestSignInLink_UnknownAddress_SendsNothingAndDoesNotFail()

@@ -1,17 +1,16 @@
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Workflow;
-using BrandFlow.Durable.Backend;
 using BrandFlow.Awards.Ports;
 
 namespace BrandFlow.Awards.Tests.TestSupport;
 
 /// <summary>
-/// Steps of the award journey used by several tests: a 崇阳县 cycle open 2025-09-01..09-12, applications submitted and
-/// reviewed through the mailed links, fiscal approval, the notice and the payout.
+/// Steps of the award journey used by several tests: a 崇阳县 cycle open 2025-09-01..09-12 (the workflow's today is its
+/// first day), applications submitted and reviewed through the mailed links, the window closed, fiscal approval on the
+/// day after the close, the notice and the payout.
 /// </summary>
-internal sealed class Journey
+internal sealed class Journey : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2025, 8, 25, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateOnly Opens = new(2025, 9, 1);
     public static readonly DateOnly Closes = new(2025, 9, 12);
 
@@ -30,16 +29,20 @@ internal sealed class Journey
     public string BatchId => $"{CycleId}-payout";
 
     /// <summary>Seeds people, starts the cycle and moves to its first day (the cycle is open).</summary>
-    public static async Task<Journey> OpenAsync(decimal budget = 1_000_000m, DateOnly? closes = null, IFaultInjectionHook? hook = null,
-        Func<IAwardLedger, IAwardLedger>? wrapLedger = null, bool secondAmrReviewer = false)
+    public static async Task<Journey> OpenAsync(decimal budget = 1_000_000m, DateOnly? closes = null,
+        Func<IAwardLedger, IAwardLedger>? wrapLedger = null, bool secondAmrReviewer = false, Action<TestWorkflowClock>? deadlines = null)
     {
-        var host = new AwardTestHost(Start, hook, wrapLedger);
+        var host = await AwardTestHost.StartAsync(Opens, wrapLedger);
+        host.Clock.DueAtOnce(DeadlineKind.NoticeEnds);
+        deadlines?.Invoke(host.Clock);
         await Seed.PeopleAsync(host, secondAmrReviewer);
         var journey = new Journey(host, Seed.Cycle(Opens, closes ?? Closes, budget));
         await host.StartCycleAsync(journey.Cycle);
-        await host.AdvanceToAsync(Opens, 9);
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.Open);
         return journey;
     }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
 
     /// <summary>Submits firm A's well-known trademark (cy-amr, 200,000) and GI product (cy-agri, 100,000).</summary>
     public async Task<string> SubmitFirmAAsync(string applicationId = "app-a")
@@ -62,6 +65,7 @@ internal sealed class Journey
     public async Task ApproveAsync(string applicationId)
     {
         await Host.ClerkApprovesAsync(applicationId);
+        await Host.UntilAsync(applicationId, r => r.Status == ApplicationStatus.InReview && r.ReviewersByDepartment.Count > 0, "in review with reviewers");
         var record = await Host.ApplicationAsync(applicationId);
         foreach (var (_, reviewer) in record.ReviewersByDepartment.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
@@ -69,18 +73,37 @@ internal sealed class Journey
         }
     }
 
-    /// <summary>Moves past the window's end: the cycle waits for fiscal approval once every application settled.</summary>
-    public Task CloseWindowAsync() => Host.AdvanceToAsync(Closes.AddDays(1), 9);
+    /// <summary>
+    /// The window ends (an administrator closes it; its own timer is not due in a test) and the workflow's today becomes
+    /// the day after the last day: the cycle waits for fiscal approval once every application settled.
+    /// </summary>
+    public async Task CloseWindowAsync()
+    {
+        Host.Clock.Date = Closes.AddDays(1);
+        await Host.RaiseAsync(CycleId, WorkflowEvents.CloseWindow, new AdminActionEvent(Seed.AdminEmail, AwardTestHost.Now));
+        await Host.UntilAsync(async () => (await Host.CycleAsync(CycleId)).Status is not (CycleStatus.Open or CycleStatus.Scheduled), "window closed");
+    }
 
     /// <summary>Finance approves the batch with a rule (as the API raises it).</summary>
-    public Task ApproveFiscalAsync(AllocationRuleKind rule) =>
-        Host.RaiseAsync(CycleId, WorkflowEvents.FiscalApproved, new FiscalApprovalEvent(rule, Seed.FinanceEmail, Host.Clock.GetUtcNow()));
+    public async Task ApproveFiscalAsync(AllocationRuleKind rule)
+    {
+        await Host.UntilCycleAsync(CycleId, CycleStatus.AwaitingFiscalApproval);
+        await Host.RaiseAsync(CycleId, WorkflowEvents.FiscalApproved, new FiscalApprovalEvent(rule, Seed.FinanceEmail, AwardTestHost.Now));
+        await Host.UntilAsync(
+            async () => (await Host.CycleAsync(CycleId)).Status != CycleStatus.AwaitingFiscalApproval
+                && (await Host.Applications.ListByCycleAsync(CycleId)).All(a => a.Status != ApplicationStatus.AwaitingFiscalApproval),
+            "fiscal approval applied to the cycle and its applications");
+    }
 
-    /// <summary>Moves to the morning after the notice's last day: the payout batch is issued.</summary>
+    /// <summary>
+    /// The notice ends: its deadline (computed when finance approved) falls due after the delay the test gave
+    /// <see cref="DeadlineKind.NoticeEnds"/>; waits for the payout batch to be released.
+    /// </summary>
     public async Task PassNoticeAsync()
     {
         var cycle = await Host.CycleAsync(CycleId);
-        await Host.AdvanceToAsync(cycle.NoticeEndsOn!.Value.AddDays(1), 9);
+        Host.Clock.Date = cycle.NoticeEndsOn!.Value.AddDays(1);
+        await Host.UntilAsync(async () => (await Host.CycleAsync(CycleId)).Status is CycleStatus.Paying or CycleStatus.Closed, "payout released");
     }
 
     public Task<ApplicationRecord> AppAsync(string applicationId) => Host.ApplicationAsync(applicationId);

@@ -86,5 +86,5 @@ internal static class Seed
         ClaimAsync(host, firm, claimId, "gi.agricultural-product", "national", new DateOnly(2024, 6, 1), identifier, ["certificate"]);
 
     public static ApplicationSubmission Submission(AwardTestHost host, string applicationId, Firm firm, string cycleId, params (ClaimInput Claim, IReadOnlyList<EvidenceFile> Files)[] claims) =>
-        new(applicationId, cycleId, firm, firm.ContactEmail, claims.Select(c => c.Claim).ToList(), claims.SelectMany(c => c.Files).ToList(), host.Clock.GetUtcNow());
+        new(applicationId, cycleId, firm, firm.ContactEmail, claims.Select(c => c.Claim).ToList(), claims.SelectMany(c => c.Files).ToList(), AwardTestHost.Now);
 }

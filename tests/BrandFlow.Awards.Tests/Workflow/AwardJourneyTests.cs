@@ -1,20 +1,22 @@
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Tests.TestSupport;
 using BrandFlow.Awards.Workflow;
-using BrandFlow.Durable.Client;
+using Microsoft.DurableTask.Client;
 
 namespace BrandFlow.Awards.Tests.Workflow;
 
-/// <summary>The whole journey of a 崇阳县 cycle on the in-memory host with a fake clock.</summary>
+/// <summary>The whole journey of a 崇阳县 cycle on the Durable Task engine in memory.</summary>
 public sealed class AwardJourneyTests
 {
     [Fact]
     public async Task Cycle_TwoFirmsThroughEveryStep_PaidReportedAndClosed()
     {
-        var journey = await Journey.OpenAsync();
+        // The deadline reminder (3 days before the close) is due at once; the notice lasts long enough to look at it.
+        await using var journey = await Journey.OpenAsync(deadlines: c => c.DueAtOnce(DeadlineKind.DeadlineReminder).Due(DeadlineKind.NoticeEnds, TimeSpan.FromSeconds(10)));
         var host = journey.Host;
         Assert.Equal(CycleStatus.Open, (await host.CycleAsync(journey.CycleId)).Status);
         Assert.Equal(3, host.Mail.Sent.Count(m => m.Category == "CycleOpened"));
+        await host.UntilAsync(() => Task.FromResult(host.Mail.Sent.Count(m => m.Category == "DeadlineReminder") == 3), "three deadline reminders");
 
         // Submission → automatic check → clerk → review by two departments through the mailed links.
         var a = await journey.SubmitFirmAAsync();
@@ -44,11 +46,11 @@ public sealed class AwardJourneyTests
         var b = await journey.SubmitFirmBAsync();
         await journey.ApproveAsync(b);
 
-        // Deadline reminder (3 days before the close), then the window closes and the cycle waits for finance.
-        Assert.DoesNotContain(host.Mail.Sent, m => m.Category == "DeadlineReminder");
+        // The window closes and the cycle waits for finance.
         await journey.CloseWindowAsync();
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.AwaitingFiscalApproval);
         Assert.Equal(3, host.Mail.Sent.Count(m => m.Category == "DeadlineReminder"));
-        Assert.Equal(CycleStatus.AwaitingFiscalApproval, (await host.CycleAsync(journey.CycleId)).Status);
+        await host.UntilAsync(() => Task.FromResult(host.Mail.To(Seed.FinanceEmail).Any()), "the finance mail");
         var financeMail = Assert.Single(host.Mail.To(Seed.FinanceEmail));
         Assert.Contains("500000", financeMail.TextBody, StringComparison.Ordinal);
 
@@ -63,7 +65,6 @@ public sealed class AwardJourneyTests
         Assert.Equal(ApplicationStatus.InPublicNotice, (await journey.AppAsync(a)).Status);
         Assert.Contains(host.Mail.To(Seed.FirmA.ContactEmail), m => m.Category == "NoticePublished" && m.TextBody.Contains("2025-09-15", StringComparison.Ordinal));
 
-        await host.AdvanceToAsync(new DateOnly(2025, 9, 23), 23);
         Assert.Empty(host.Ledger.Instructions);
         await journey.PassNoticeAsync();
 
@@ -77,10 +78,11 @@ public sealed class AwardJourneyTests
         Assert.Equal(CycleStatus.Paying, (await host.CycleAsync(journey.CycleId)).Status);
 
         await host.ConfirmPaymentsAsync(journey.BatchId);
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.Closed);
         record = await journey.AppAsync(a);
         Assert.Equal(ApplicationStatus.Paid, record.Status);
         Assert.All(record.Awards, w => Assert.Equal(AwardStates.Paid, w.State));
-        Assert.Equal(ApplicationStatus.Paid, (await journey.AppAsync(b)).Status);
+        await host.UntilStatusAsync(b, ApplicationStatus.Paid);
 
         // The cycle ends with its report, mailed to the administrators.
         cycle = await host.CycleAsync(journey.CycleId);
@@ -93,9 +95,9 @@ public sealed class AwardJourneyTests
         Assert.Equal(new ReportLine("cy-agri", 1, 100_000m), Assert.Single(report.ByDepartment, l => l.Key == "cy-agri"));
         Assert.Equal(new BudgetLine(Seed.Treasury, 1_000_000m, 500_000m, 500_000m), Assert.Single(report.ByTreasury));
         Assert.Single(host.Mail.To(Seed.AdminEmail), m => m.Category == "CycleReport");
-        var instance = await host.InstanceAsync(journey.CycleId);
+        var instance = await host.CompletedAsync(journey.CycleId);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.InstanceAsync(a)).RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.CompletedAsync(a)).RuntimeStatus);
 
         // Every state change was audited once, in order.
         var actions = (await host.Audit.ListAsync(a)).Select(e => e.Action).ToList();
@@ -110,19 +112,19 @@ public sealed class AwardJourneyTests
     [Fact]
     public async Task Application_LevelAlreadyPaidInLedger_RefusedByCalculatorAndRejected()
     {
-        var journey = await Journey.OpenAsync();
+        await using var journey = await Journey.OpenAsync();
         var host = journey.Host;
         await host.Ledger.AppendAsync(new LedgerEntry("earlier:wk:cy-tm-well-known", Seed.FirmA.CreditCode, "cy-tm-well-known", 1, "national", "TM-1001",
-            ["TM-1001"], new DateOnly(2024, 5, 1), 200_000m, Seed.Treasury, "421223-2024-brand", "earlier", host.Clock.GetUtcNow()));
+            ["TM-1001"], new DateOnly(2024, 5, 1), 200_000m, Seed.Treasury, "421223-2024-brand", "earlier", AwardTestHost.Now));
 
         var wk = await Seed.WellKnownAsync(host, Seed.FirmA, "TM-1001");
         await host.SubmitAsync(Seed.Submission(host, "app-again", Seed.FirmA, journey.CycleId, wk));
 
+        await host.UntilStatusAsync("app-again", ApplicationStatus.Rejected);
         var record = await journey.AppAsync("app-again");
-        Assert.Equal(ApplicationStatus.Rejected, record.Status);
         Assert.Empty(record.Awards);
         Assert.Contains("already-paid", record.Estimate, StringComparison.Ordinal);
         Assert.Single(host.Mail.To(Seed.FirmA.ContactEmail), m => m.Category == "ReviewOutcome");
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.InstanceAsync("app-again")).RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.CompletedAsync("app-again")).RuntimeStatus);
     }
 }

@@ -9,9 +9,8 @@ public sealed class FiscalBudgetTests
 {
     private static async Task<Journey> ReviewedAsync(decimal budget)
     {
-        var journey = await Journey.OpenAsync(budget);
+        var journey = await Journey.OpenAsync(budget, deadlines: c => c.Due(DeadlineKind.NoticeEnds, TimeSpan.FromSeconds(8)));
         await journey.ApproveAsync(await journey.SubmitFirmAAsync());
-        journey.Host.Clock.Advance(TimeSpan.FromMinutes(5));
         await journey.ApproveAsync(await journey.SubmitFirmBAsync());
         await journey.CloseWindowAsync();
         return journey;
@@ -20,7 +19,7 @@ public sealed class FiscalBudgetTests
     [Fact]
     public async Task FiscalApproval_ProRataOverBudget_EveryAwardCutAndPaidAsSimulated()
     {
-        var journey = await ReviewedAsync(250_000m);
+        await using var journey = await ReviewedAsync(250_000m);
         var host = journey.Host;
         var simulated = await FiscalSimulation.SimulateAsync(host.Applications, journey.CycleId, AllocationRuleKind.ProRata);
         Assert.True(Assert.Single(simulated.Result.Treasuries).Oversubscribed);
@@ -41,7 +40,7 @@ public sealed class FiscalBudgetTests
     [Fact]
     public async Task FiscalApproval_PriorityOverBudget_LaterApplicationWaitlisted()
     {
-        var journey = await ReviewedAsync(300_000m);
+        await using var journey = await ReviewedAsync(300_000m);
         var host = journey.Host;
         var simulated = await FiscalSimulation.SimulateAsync(host.Applications, journey.CycleId, AllocationRuleKind.Priority);
         Assert.All(simulated.Result.Allocations.Where(x => x.AwardId.StartsWith("app-a:", StringComparison.Ordinal)), x => Assert.Equal(x.Requested, x.Granted));
@@ -58,6 +57,7 @@ public sealed class FiscalBudgetTests
         Assert.All(host.Ledger.Instructions, i => Assert.Equal("app-a", i.ApplicationId));
         Assert.Equal(300_000m, host.Ledger.Instructions.Sum(i => i.Amount));
         await host.ConfirmPaymentsAsync(journey.BatchId);
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.Closed);
         var report = (await host.CycleAsync(journey.CycleId)).Report!;
         Assert.Equal(new BudgetLine(Seed.Treasury, 300_000m, 300_000m, 0m), Assert.Single(report.ByTreasury));
     }

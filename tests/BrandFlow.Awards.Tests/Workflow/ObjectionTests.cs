@@ -9,7 +9,8 @@ public sealed class ObjectionTests
 {
     private static async Task<(Journey Journey, string A, string B)> InNoticeAsync()
     {
-        var journey = await Journey.OpenAsync();
+        // The notice lasts long enough to object and re-review during it.
+        var journey = await Journey.OpenAsync(deadlines: c => c.Due(DeadlineKind.NoticeEnds, TimeSpan.FromSeconds(15)));
         var a = await journey.SubmitFirmAAsync();
         await journey.ApproveAsync(a);
         var b = await journey.SubmitFirmBAsync();
@@ -19,13 +20,21 @@ public sealed class ObjectionTests
         return (journey, a, b);
     }
 
-    private static Task ObjectAsync(AwardTestHost host, string applicationId, string awardId) =>
-        host.RaiseAsync(applicationId, WorkflowEvents.ObjectionFiled, new ObjectionEvent(awardId, "public@objector.test", "商标权属有争议 / ownership disputed", host.Clock.GetUtcNow()));
+    // Objects and waits until the held award's department mailed the links of its second round.
+    private static async Task ObjectAsync(AwardTestHost host, string applicationId, string awardId)
+    {
+        await host.RaiseAsync(applicationId, WorkflowEvents.ObjectionFiled, new ObjectionEvent(awardId, "public@objector.test", "商标权属有争议 / ownership disputed", AwardTestHost.Now));
+        await host.UntilAsync(
+            () => Task.FromResult(host.LatestLinkToken(Seed.AmrReviewer, applicationId, "approve") is { } token
+                && host.Links.Validate(token, ReviewSteps.LinkPurpose).Claims!.Subject == ReviewSteps.LinkSubject(applicationId, "cy-amr", 2)),
+            "the re-review links of round 2");
+    }
 
     [Fact]
     public async Task Objection_ReReviewApprovesDuringNotice_AwardPaidWithTheBatch()
     {
         var (journey, a, _) = await InNoticeAsync();
+        await using var disposeJourney = journey;
         var host = journey.Host;
         var wk = $"{a}:wk:cy-tm-well-known";
         await ObjectAsync(host, a, wk);
@@ -47,14 +56,15 @@ public sealed class ObjectionTests
         Assert.Equal(3, host.Ledger.Instructions.Count);
         Assert.All(host.Ledger.Instructions, i => Assert.Equal(journey.BatchId, i.BatchId));
         await host.ConfirmPaymentsAsync(journey.BatchId);
-        Assert.Equal(ApplicationStatus.Paid, (await journey.AppAsync(a)).Status);
-        Assert.Equal(CycleStatus.Closed, (await host.CycleAsync(journey.CycleId)).Status);
+        await host.UntilStatusAsync(a, ApplicationStatus.Paid);
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.Closed);
     }
 
     [Fact]
     public async Task Objection_ReReviewRejects_HeldAwardNeverPaid()
     {
         var (journey, a, _) = await InNoticeAsync();
+        await using var disposeJourney = journey;
         var host = journey.Host;
         var wk = $"{a}:wk:cy-tm-well-known";
         await ObjectAsync(host, a, wk);
@@ -68,6 +78,7 @@ public sealed class ObjectionTests
 
         var record = await journey.AppAsync(a);
         Assert.Equal(ApplicationStatus.Paid, record.Status);
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.Closed);
         var report = (await host.CycleAsync(journey.CycleId)).Report!;
         Assert.Equal(300_000m, report.AmountPaid);
     }
@@ -76,6 +87,7 @@ public sealed class ObjectionTests
     public async Task Objection_ReReviewedAfterNoticeEnded_PaidInSupplementaryBatch()
     {
         var (journey, a, b) = await InNoticeAsync();
+        await using var disposeJourney = journey;
         var host = journey.Host;
         var wk = $"{b}:wk:cy-tm-well-known";
         await ObjectAsync(host, b, wk);
@@ -84,7 +96,7 @@ public sealed class ObjectionTests
         Assert.DoesNotContain(host.Ledger.Instructions, i => i.AwardId == wk);
         Assert.Equal(ApplicationStatus.Objected, (await journey.AppAsync(b)).Status);
         await host.ConfirmPaymentsAsync(journey.BatchId);
-        Assert.Equal(ApplicationStatus.Paid, (await journey.AppAsync(a)).Status);
+        await host.UntilStatusAsync(a, ApplicationStatus.Paid);
         Assert.Equal(CycleStatus.Paying, (await host.CycleAsync(journey.CycleId)).Status);
 
         await host.DecideAsync(Seed.AmrReviewer, b, "approve", "异议不成立 / objection dismissed");
@@ -94,8 +106,8 @@ public sealed class ObjectionTests
         Assert.Equal(ApplicationStatus.PayoutIssued, (await journey.AppAsync(b)).Status);
 
         await host.ConfirmPaymentsAsync(journey.BatchId);
-        Assert.Equal(ApplicationStatus.Paid, (await journey.AppAsync(b)).Status);
-        Assert.Equal(CycleStatus.Closed, (await host.CycleAsync(journey.CycleId)).Status);
+        await host.UntilStatusAsync(b, ApplicationStatus.Paid);
+        await host.UntilCycleAsync(journey.CycleId, CycleStatus.Closed);
         Assert.Single(host.Ledger.Entries, e => e.AwardId == wk);
     }
 }

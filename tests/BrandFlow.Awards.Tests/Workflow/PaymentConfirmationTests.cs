@@ -11,7 +11,7 @@ public sealed class PaymentConfirmationTests
     [Fact]
     public async Task FailedConfirmation_AwardStaysPayable_ApplicantMailedWithTheBanksReason_LaterOkPaysIt()
     {
-        var journey = await Journey.OpenAsync();
+        await using var journey = await Journey.OpenAsync();
         var host = journey.Host;
         var b = await journey.SubmitFirmBAsync();
         await journey.ApproveAsync(b);
@@ -22,8 +22,7 @@ public sealed class PaymentConfirmationTests
 
         await host.RaiseAsync(b, WorkflowEvents.PaymentConfirmed,
             new PaymentConfirmationEvent(instruction.AwardId, instruction.Reference, false, host.Today, "账户已销户"));
-        await host.DrainAsync();
-
+        await host.UntilAsync(() => Task.FromResult(host.Audit.All.Any(e => e.SubjectId == b && e.Action == "payment.failed")), "payment.failed recorded");
         var returned = await journey.AppAsync(b);
         Assert.Equal(ApplicationStatus.PayoutIssued, returned.Status);
         Assert.All(returned.Awards, a => Assert.NotEqual(AwardStates.Paid, a.State));
@@ -34,7 +33,7 @@ public sealed class PaymentConfirmationTests
         Assert.Contains(host.Audit.All, e => e.SubjectId == b && e.Action == "payment.failed");
 
         await host.ConfirmPaymentsAsync(journey.BatchId);
-
+        await host.UntilStatusAsync(b, ApplicationStatus.Paid);
         var paid = await journey.AppAsync(b);
         Assert.Equal(ApplicationStatus.Paid, paid.Status);
         Assert.Single(host.Mail.To(Seed.FirmB.ContactEmail), m => m.Category == nameof(MailKind.PaymentConfirmed));

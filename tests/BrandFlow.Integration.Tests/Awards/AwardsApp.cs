@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
-using BrandFlow.App.Awards;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using BrandFlow.Awards.Services;
@@ -31,7 +30,7 @@ public sealed partial class AwardsApp : WebApplicationFactory<Program>, IAsyncLi
 
     public AwardsService Service => this.Services.GetRequiredService<AwardsService>();
 
-    public AwardsPorts Ports => this.Services.GetRequiredService<AwardsRuntime>().Ports;
+    public AwardsPorts Ports => this.Services.GetRequiredService<AwardsPorts>();
 
     public async Task InitializeAsync()
     {
@@ -90,7 +89,7 @@ public sealed partial class AwardsApp : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("BrandFlow:StoragePrefix", "t" + this.suffix);
         builder.UseSetting("BrandFlow:TaskHub", "hub" + this.suffix);
         builder.UseSetting("BrandFlow:PublicBaseUrl", "http://localhost");
-        builder.UseSetting("BrandFlow:Worker:MaxPollingMilliseconds", "200");
+        builder.UseSetting("BrandFlow:Worker:MaxPollingMilliseconds", "250");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IMailSender>(this.Mail);

@@ -56,7 +56,7 @@ public sealed class InfraTests(PolicyApiTests.LoadedApp app) : IClassFixture<Pol
         Assert.NotEmpty(folders);
         foreach (var folder in folders)
         {
-            // Queue and timer triggers (durable-*) are not HTTP routes; QueueTriggerHostingTests covers them.
+            // Only HTTP triggers are routes of the app.
             var trigger = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "function.json"))).RootElement
                 .GetProperty("bindings").EnumerateArray().SingleOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
             if (trigger.ValueKind == JsonValueKind.Undefined)

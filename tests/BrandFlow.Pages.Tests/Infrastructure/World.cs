@@ -3,7 +3,6 @@ using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using BrandFlow.Policy;
 using BrandFlow.Policy.Calculation;
-using BrandFlow.App.Awards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandFlow.Pages.Tests.Infrastructure;
@@ -51,7 +50,7 @@ public sealed class World
     {
         ArgumentNullException.ThrowIfNull(app);
         var world = new World(app.Services.GetRequiredService<AwardsService>(), Guid.NewGuid().ToString("N")[..8]);
-        world.ports = app.Services.GetRequiredService<AwardsRuntime>().Ports;
+        world.ports = app.Services.GetRequiredService<AwardsPorts>();
         await world.SeedAsync(runCycle);
         return world;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using BrandFlow.App.Awards;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
@@ -80,8 +79,7 @@ public sealed class AwardJourneyTests(JourneyApp app)
         Assert.NotNull(noticeEnds);
         await WaitForApplicationAsync(applicant, id, ApplicationStatus.InPublicNotice);
 
-        // The notice passes (the clock jumps past its last day); the payout batch issues the instruction.
-        app.Clock.Advance(new DateTimeOffset(ChinaTime.EndOfDayUtc(noticeEnds.Value), TimeSpan.Zero).AddMinutes(1) - app.Clock.GetUtcNow());
+        // The notice passes (its timer falls due JourneyApp.NoticeLasts after it opened); the payout batch issues the instruction.
         var issued = await WaitForApplicationAsync(applicant, id, ApplicationStatus.PayoutIssued);
         var award = Assert.Single(issued.Awards);
         var amount = award.ApprovedAmount ?? award.EstimatedAmount;
@@ -96,7 +94,7 @@ public sealed class AwardJourneyTests(JourneyApp app)
         }
 
         Assert.Contains(world.FirmCode, paymentCsv, StringComparison.Ordinal);
-        using (var confirmations = new StringContent(Confirmations(paymentCsv, ChinaTime.DateOf(app.Clock.GetUtcNow())), Encoding.UTF8, "text/csv"))
+        using (var confirmations = new StringContent(Confirmations(paymentCsv, ChinaTime.DateOf(DateTimeOffset.UtcNow)), Encoding.UTF8, "text/csv"))
         {
             (await finance.SendAsync(HttpMethod.Post, $"api/cycles/{world.CycleId}/payments/confirmations", confirmations)).Dispose();
         }
@@ -104,7 +102,7 @@ public sealed class AwardJourneyTests(JourneyApp app)
         await WaitForApplicationAsync(applicant, id, ApplicationStatus.Paid);
 
         // Exactly one ledger row for the award, and the cycle's report counts it.
-        var ledger = (await app.Services.GetRequiredService<AwardsRuntime>().Ports.Ledger.ListByFirmAsync(world.FirmCode)).Where(e => e.ApplicationId == id).ToList();
+        var ledger = (await app.Services.GetRequiredService<AwardsPorts>().Ledger.ListByFirmAsync(world.FirmCode)).Where(e => e.ApplicationId == id).ToList();
         var row = Assert.Single(ledger);
         Assert.Equal(award.AwardId, row.AwardId);
         Assert.Equal(amount, row.Amount);

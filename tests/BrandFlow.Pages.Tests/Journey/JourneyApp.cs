@@ -1,20 +1,17 @@
+using BrandFlow.Awards.Workflow;
 using BrandFlow.Pages.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandFlow.Pages.Tests.Journey;
 
 /// <summary>
-/// The real app on Kestrel against Azurite with the local SendGrid endpoint, without a browser, on a clock the test
-/// can move forward (activities, durable timers and the service's "today" all read it), so a public notice of working
-/// days ends in seconds. Durable timers re-check at most every two seconds, so they follow a moved clock.
+/// The real app on Kestrel against Azurite with the local SendGrid endpoint, without a browser. Durable timers run on
+/// real time, so the workflow clock is replaced: a public notice of working days falls due seconds after it opens.
 /// </summary>
 public sealed class JourneyApp : BrowserApp
 {
-    /// <summary>Durable timers of the app re-check every two seconds (read when the app starts).</summary>
-    public JourneyApp() => Environment.SetEnvironmentVariable("BrandFlow__Worker__MaxTimerDelaySeconds", "2");
-
-    /// <summary>The app's clock.</summary>
-    public MovableClock Clock { get; } = new();
+    /// <summary>How long the public notice lasts in this app (long enough for the test to see it open).</summary>
+    public static readonly TimeSpan NoticeLasts = TimeSpan.FromSeconds(10);
 
     /// <inheritdoc/>
     protected override bool LaunchesBrowser => false;
@@ -22,20 +19,21 @@ public sealed class JourneyApp : BrowserApp
     /// <inheritdoc/>
     protected override void ConfigureServices(IServiceCollection services)
     {
-        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IWorkflowClock>(new ShortNoticeClock(TimeProvider.System, NoticeLasts));
     }
 }
 
-/// <summary>Real time plus an offset the test moves forward.</summary>
-public sealed class MovableClock : TimeProvider
+/// <summary>The real workflow clock, except that a public notice ends a fixed time after the workflow opens it.</summary>
+public sealed class ShortNoticeClock(TimeProvider time, TimeSpan noticeLasts) : IWorkflowClock
 {
-    private long offsetTicks;
+    private readonly ChinaWorkflowClock china = new(time);
 
     /// <inheritdoc/>
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+    public DateOnly Today() => china.Today();
 
-    /// <summary>Moves the clock forward.</summary>
-    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+    /// <inheritdoc/>
+    public DateTime DueUtc(DeadlineKind kind, DateOnly date) =>
+        kind == DeadlineKind.NoticeEnds ? time.GetUtcNow().UtcDateTime + noticeLasts : china.DueUtc(kind, date);
 }
 
 /// <summary>

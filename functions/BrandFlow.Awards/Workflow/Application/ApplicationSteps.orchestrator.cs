@@ -288,8 +288,11 @@ public sealed class ApplicationSteps
 /// <summary>Retry policies of the workflow's activities.</summary>
 public static class Retry
 {
-    /// <summary>Storage and mail hiccups: 5 attempts over about a minute.</summary>
-    public static TaskOptions Default { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(1)));
+    /// <summary>
+    /// Storage and mail hiccups: 5 attempts over about 15 seconds (the storage and SendGrid clients retry inside each
+    /// attempt already); a mail step that still fails is recorded without its mails (see <see cref="StepRecorder"/>).
+    /// </summary>
+    public static TaskOptions Default { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0, TimeSpan.FromMinutes(1)));
 
     /// <summary>Waiting for an administrator (e.g. a department without reviewers): retries for about a day.</summary>
     public static TaskOptions Patient { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(30, TimeSpan.FromMinutes(1), 2.0, TimeSpan.FromHours(1)));

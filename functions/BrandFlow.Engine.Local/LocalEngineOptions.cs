@@ -1,0 +1,53 @@
+namespace BrandFlow.Engine.Local;
+
+/// <summary>Settings of the local Durable Task engine: backend, task hub and DurableTask.AzureStorage tuning.</summary>
+public sealed class LocalEngineOptions
+{
+    /// <summary>
+    /// Azure Storage (Azurite) connection string with explicit endpoints; null or empty selects the in-memory backend
+    /// of the InProcessTestHost (fast tests, nothing survives the process).
+    /// </summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>Task hub name (3–45 letters and digits, starting with a letter); the queue, table and container prefix.</summary>
+    public string TaskHubName { get; set; } = "brandflow";
+
+    /// <summary>False makes this process a client only: the sidecar runs as an API server and no work item is processed.</summary>
+    public bool ProcessWork { get; set; } = true;
+
+    /// <summary>Longest wait between two polls of an empty queue (DurableTask.AzureStorage's default is 30 s; keep it low on Azurite).</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Number of control-queue partitions (1–16); every process on one task hub must use the same value.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Messages fetched from a control queue in one batch (1–32).</summary>
+    public int ControlQueueBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// How long an activity message stays invisible once fetched. The engine renews it while the activity runs, so this
+    /// is the delay after which a crashed process's activity is delivered again, not a limit on activity duration.
+    /// </summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a control-queue message stays invisible while its orchestration episode runs.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Activities this process runs at once.</summary>
+    public int MaxConcurrentActivities { get; set; } = 10 * Environment.ProcessorCount;
+
+    /// <summary>Orchestration episodes this process runs at once.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 5 * Environment.ProcessorCount;
+
+    /// <summary>Keeps an orchestration's history in memory between episodes (fewer table reads, more memory).</summary>
+    public bool ExtendedSessionsEnabled { get; set; }
+
+    /// <summary>Name of this process in the partition leases and logs; defaults to the machine name and process id.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>Longest wait of host shutdown for the sidecar's web server (open client calls are cut after it).</summary>
+    public TimeSpan SidecarShutdownTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>True when the options select the in-memory backend.</summary>
+    internal bool InMemory => string.IsNullOrEmpty(this.StorageConnectionString);
+}

@@ -1,1 +1,0 @@
-namespace BrandFlow.Durable.Tests;
