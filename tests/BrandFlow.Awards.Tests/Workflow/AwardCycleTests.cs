@@ -109,5 +109,9 @@ public sealed class AwardCycleTests
         var cycle = await host.CycleAsync(journey.CycleId);
         Assert.Equal(0, cycle.Report!.AwardsPaid);
         Assert.Equal(200_000m, Assert.Single(cycle.Report.ByTreasury).Used);
+
+        // The payment watcher was told to stop, so the cycle's instance completes (it cannot while a sub-orchestration waits).
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.CompletedAsync(journey.CycleId)).RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.CompletedAsync(AwardWorkflow.SettlementId(journey.CycleId, SettlementPhases.Payment))).RuntimeStatus);
     }
 }

@@ -309,4 +309,7 @@ public static class CycleSignals
 
     /// <summary>To the review-phase watcher: the window closed, no application can join.</summary>
     public const string WindowClosed = "WindowClosed";
+
+    /// <summary>To a settlement watcher: stop waiting and return the count (the cycle was closed by an administrator).</summary>
+    public const string StopWatching = "StopWatching";
 }

@@ -76,7 +76,13 @@ public sealed class AwardCycleOrchestrator : TaskOrchestrator<CycleDefinition, C
 
         // 6. Bank confirmations (imported by the API) settle the applications; an administrator may close earlier.
         var closeCycle = context.WaitForExternalEvent<AdminActionEvent>(WorkflowEvents.CloseCycle);
-        await Task.WhenAny(payments, closeCycle);
+        if (await Task.WhenAny(payments, closeCycle) == closeCycle)
+        {
+            // The payment watcher is a sub-orchestration: the cycle cannot complete while it still waits.
+            context.SendEvent(AwardWorkflow.SettlementId(input.CycleId, SettlementPhases.Payment), CycleSignals.StopWatching, new { input.CycleId });
+            await payments;
+        }
+
         var report = await context.CallActivityAsync<CycleReport>(AwardWorkflow.Activities.BuildReport, input.CycleId, Retry.Default);
         await cycle.RecordAsync(CycleStatus.Closed, "cycle.closed-with-report", CycleSteps.Summary(report),
             r => r with { Report = report }, (MailKind.CycleReport, Role.Administrator));

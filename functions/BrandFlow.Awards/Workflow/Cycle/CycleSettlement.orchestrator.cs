@@ -7,8 +7,8 @@ namespace BrandFlow.Awards.Workflow;
 /// closed the watcher counts the applications still open (an activity), then crosses them off as their
 /// "ApplicationSettled" events arrive, and counts again when none is left (or hourly, in case an event was lost).
 /// It continues as new every 100 events, so its history stays short whatever the number of applications; the new
-/// execution starts with a count, so nothing depends on events carried over. Returns the number of applications in
-/// the phase.
+/// execution starts with a count, so nothing depends on events carried over. An administrator closing the cycle stops
+/// it ("StopWatching"). Returns the number of applications in the phase.
 /// </summary>
 public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWatch, int>
 {
@@ -23,6 +23,7 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
         var outstanding = input.Outstanding?.ToHashSet(StringComparer.Ordinal);
         var count = closed;
         var closing = context.WaitForExternalEvent<object>(CycleSignals.WindowClosed);
+        var stopping = context.WaitForExternalEvent<object>(CycleSignals.StopWatching);
 
         // One hourly check timer per execution, renewed when it fires (not one per event: each would stay in the
         // queue for an hour and then replay this watcher for nothing).
@@ -44,8 +45,14 @@ public sealed class CycleSettlementOrchestrator : TaskOrchestrator<SettlementWat
 
             using var cancel = new CancellationTokenSource();
             var next = context.WaitForExternalEvent<ApplicationSettledEvent>(CycleSignals.ApplicationSettled, cancel.Token);
-            await Task.WhenAny(next, check, closing);
+            await Task.WhenAny(next, check, closing, stopping);
             cancel.Cancel();
+            if (stopping.IsCompleted)
+            {
+                checks.Cancel();
+                return (await context.CallActivityAsync<SettlementCount>(AwardWorkflow.Activities.CountSettlement, input with { Outstanding = null }, Retry.Default)).Total;
+            }
+
             count = check.IsCompleted;
             if (count)
             {
