@@ -211,6 +211,7 @@ public sealed class ApplicationSteps
             Settle(SettlementPhases.Payment);
         }
 
+        WorkflowLog.ApplicationEnded(context.CreateReplaySafeLogger<AwardApplicationOrchestrator>(), Id, status.ToString());
         return status;
     }
 

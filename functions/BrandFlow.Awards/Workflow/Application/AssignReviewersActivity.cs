@@ -3,6 +3,7 @@ using System.Text;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -11,7 +12,7 @@ namespace BrandFlow.Awards.Workflow;
 /// id, so the choice is deterministic and spreads applications over reviewers. A department without a reviewer fails
 /// the activity with a bilingual message (an administrator must add one; the retry policy waits for it).
 /// </summary>
-public sealed class AssignReviewersActivity(IDirectory directory) : TaskActivity<ReviewerPick, IReadOnlyDictionary<string, string>>
+public sealed class AssignReviewersActivity(IDirectory directory, ILogger<AssignReviewersActivity> logger) : TaskActivity<ReviewerPick, IReadOnlyDictionary<string, string>>
 {
     /// <inheritdoc />
     public override async Task<IReadOnlyDictionary<string, string>> RunAsync(TaskActivityContext context, ReviewerPick input)
@@ -24,6 +25,7 @@ public sealed class AssignReviewersActivity(IDirectory directory) : TaskActivity
             var reviewers = await directory.ListStaffAsync(Role.Reviewer, department, CancellationToken.None);
             if (reviewers.Count == 0)
             {
+                WorkflowLog.NoReviewer(logger, department, input.ApplicationId);
                 throw new InvalidOperationException($"部门 {department} 没有审核人员 / department {department} has no reviewer");
             }
 

@@ -2,6 +2,7 @@ using BrandFlow.Awards.Evidence;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using BrandFlow.Policy;
 using BrandFlow.Policy.Catalog;
 
@@ -12,7 +13,7 @@ namespace BrandFlow.Awards.Workflow;
 /// already claimed by another firm or application, the credit code; then the evidence is sealed. Claims in the
 /// registry are insert-if-absent, so a repeated run finds this application as the owner of its own keys.
 /// </summary>
-public sealed class CheckDocumentsActivity(PolicyCatalog catalog, IClaimRegistry claims, IEvidenceStore evidence) : TaskActivity<DocumentCheckRequest, DocumentCheckResult>
+public sealed class CheckDocumentsActivity(PolicyCatalog catalog, IClaimRegistry claims, IEvidenceStore evidence, ILogger<CheckDocumentsActivity> logger) : TaskActivity<DocumentCheckRequest, DocumentCheckResult>
 {
     /// <inheritdoc />
     public override async Task<DocumentCheckResult> RunAsync(TaskActivityContext context, DocumentCheckRequest input)
@@ -76,6 +77,7 @@ public sealed class CheckDocumentsActivity(PolicyCatalog catalog, IClaimRegistry
             }
         }
 
+        WorkflowLog.DocumentsChecked(logger, input.ApplicationId, defects.Count);
         await evidence.SealAsync(input.ApplicationId, input.Evidence, token);
         return new DocumentCheckResult(defects, keys.Distinct(StringComparer.Ordinal).ToList());
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using BrandFlow.Awards.Services;
 using BrandFlow.Policy.Calculation;
 
@@ -11,7 +12,7 @@ namespace BrandFlow.Awards.Workflow;
 /// The calculator's estimate of a submission under the cycle's documents, with the firm's prior awards read from the
 /// ledger (so once-per-level and difference rules apply), turned into one award line per awarded clause.
 /// </summary>
-public sealed class EstimateApplicationActivity(IApplicationStore applications, IAwardLedger ledger, ApplicationEstimator estimator) : TaskActivity<EstimateRequest, EstimateResult>
+public sealed class EstimateApplicationActivity(IApplicationStore applications, IAwardLedger ledger, ApplicationEstimator estimator, ILogger<EstimateApplicationActivity> logger) : TaskActivity<EstimateRequest, EstimateResult>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,6 +38,7 @@ public sealed class EstimateApplicationActivity(IApplicationStore applications, 
         }
         catch (EvaluationInputException ex)
         {
+            WorkflowLog.EstimateFailed(logger, submission.ApplicationId, ex.Message);
             return Failed(definition.Durations, title, ex.Message);
         }
 
@@ -49,6 +51,7 @@ public sealed class EstimateApplicationActivity(IApplicationStore applications, 
                     a.DepartmentId, a.TreasuryId, a.Amount, null, AwardStates.Pending, achievement.Level, achievement.Subject,
                     achievement.Identifiers ?? [], achievement.Date);
             }).ToList();
+        WorkflowLog.Estimated(logger, submission.ApplicationId, lines.Count, result.NotAwarded.Count);
         var refusals = result.NotAwarded.Select(n => $"{n.ClauseId}: {n.Explanation.Zh} / {n.Explanation.En}").ToList();
         return new EstimateResult(lines, result.ClauseVersions, JsonSerializer.Serialize(result, Json), refusals, definition.Durations, title, null);
     }

@@ -1,6 +1,7 @@
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -8,7 +9,7 @@ namespace BrandFlow.Awards.Workflow;
 /// The cycle report: applications, paid awards and amounts by clause, department and treasury, and each budget's use.
 /// "Used" counts every instruction issued for the cycle (paid or still with the bank): that money is committed.
 /// </summary>
-public sealed class BuildReportActivity(IApplicationStore store) : TaskActivity<string, CycleReport>
+public sealed class BuildReportActivity(IApplicationStore store, ILogger<BuildReportActivity> logger) : TaskActivity<string, CycleReport>
 {
     /// <inheritdoc />
     public override async Task<CycleReport> RunAsync(TaskActivityContext context, string input)
@@ -29,6 +30,7 @@ public sealed class BuildReportActivity(IApplicationStore store) : TaskActivity<
                 var used = committed.Where(a => a.TreasuryId == t).Sum(a => a.ApprovedAmount ?? 0);
                 return new BudgetLine(t, budget, used, budget - used);
             }).ToList();
+        WorkflowLog.ReportBuilt(logger, input, paid.Count);
         return new CycleReport(input, applications.Count, paid.Count, paid.Sum(a => a.ApprovedAmount ?? 0), By(paid, a => a.ClauseId), By(paid, a => a.DepartmentId), treasuries);
     }
 }

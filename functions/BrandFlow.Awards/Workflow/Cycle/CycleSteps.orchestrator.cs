@@ -29,6 +29,7 @@ public sealed class CycleSteps(TaskOrchestrationContext context, CycleDefinition
         var key = $"{definition.CycleId}:{++step}:{action}";
         var requests = mails.Select(m => new MailRequest(m.Kind, $"{key}:{m.Kind}", null, m.Role, null, Values(detail))).ToList();
         await StepRecorder.RecordAsync(context, new StepRecord(null, record, new AuditNote(definition.CycleId, action, "system", detail, key), at, requests));
+        WorkflowLog.CycleStep(context.CreateReplaySafeLogger<AwardCycleOrchestrator>(), definition.CycleId, status.ToString(), action);
     }
 
     /// <summary>Mails every registered firm of the jurisdiction, a page of firms per activity.</summary>

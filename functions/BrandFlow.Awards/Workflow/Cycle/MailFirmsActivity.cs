@@ -1,5 +1,6 @@
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -7,7 +8,7 @@ namespace BrandFlow.Awards.Workflow;
 /// Mails one page of the registered firms of a jurisdiction (cycle opened, deadline reminder), in credit-code order;
 /// one key per firm, so a rerun mails nobody twice.
 /// </summary>
-public sealed class MailFirmsActivity(IDirectory directory, MailOut mail) : TaskActivity<FirmMailing, FirmMailingPage>
+public sealed class MailFirmsActivity(IDirectory directory, MailOut mail, ILogger<MailFirmsActivity> logger) : TaskActivity<FirmMailing, FirmMailingPage>
 {
     /// <inheritdoc />
     public override async Task<FirmMailingPage> RunAsync(TaskActivityContext context, FirmMailing input)
@@ -25,6 +26,7 @@ public sealed class MailFirmsActivity(IDirectory directory, MailOut mail) : Task
             await mail.SendAsync(new MailRequest(input.Kind, input.Key, firm.ContactEmail, null, null, values), CancellationToken.None);
         }
 
+        WorkflowLog.FirmsMailed(logger, page.Count, input.Jurisdiction, input.Kind.ToString());
         return new FirmMailingPage(page.Count, page.Count > 0 ? page[^1].CreditCode : input.After, page.Count < remaining.Count);
     }
 }

@@ -4,6 +4,7 @@ using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Payout;
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -24,7 +25,7 @@ public sealed class ListPayableActivity(IApplicationStore store) : TaskActivity<
 /// Issues the instructions and ledger rows of a chunk of applications. Both writes are insert-if-absent keyed by the
 /// award id, so rerunning a chunk (a retry, or a crash in the middle) adds nothing that exists.
 /// </summary>
-public sealed class IssuePayoutChunkActivity(IApplicationStore applications, IAwardLedger ledger, TimeProvider time) : TaskActivity<PayoutChunk, int>
+public sealed class IssuePayoutChunkActivity(IApplicationStore applications, IAwardLedger ledger, TimeProvider time, ILogger<IssuePayoutChunkActivity> logger) : TaskActivity<PayoutChunk, int>
 {
     /// <inheritdoc />
     public override async Task<int> RunAsync(TaskActivityContext context, PayoutChunk input)
@@ -47,6 +48,7 @@ public sealed class IssuePayoutChunkActivity(IApplicationStore applications, IAw
             }
         }
 
+        WorkflowLog.PayoutsIssued(logger, issued, input.BatchId);
         return issued;
     }
 }
@@ -73,7 +75,7 @@ public sealed class IssuePayoutAwardsActivity(IApplicationStore applications, IA
 }
 
 /// <summary>Writes a batch's treasury payment files: payments/{batchId}.csv and payments/{batchId}.xlsx.</summary>
-public sealed class WritePaymentFilesActivity(IAwardLedger ledger, IDocumentStore documents) : TaskActivity<string, int>
+public sealed class WritePaymentFilesActivity(IAwardLedger ledger, IDocumentStore documents, ILogger<WritePaymentFilesActivity> logger) : TaskActivity<string, int>
 {
     /// <inheritdoc />
     public override async Task<int> RunAsync(TaskActivityContext context, string input)
@@ -83,6 +85,7 @@ public sealed class WritePaymentFilesActivity(IAwardLedger ledger, IDocumentStor
         await documents.SaveAsync($"payments/{input}.csv", PaymentFiles.WriteCsv(instructions), "text/csv; charset=utf-8", CancellationToken.None);
         await documents.SaveAsync($"payments/{input}.xlsx", PaymentFiles.WriteXlsx(instructions),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", CancellationToken.None);
+        WorkflowLog.PaymentFilesWritten(logger, input, instructions.Count);
         return instructions.Count;
     }
 }

@@ -100,6 +100,7 @@ public sealed class ReviewSteps(TaskOrchestrationContext context, ReviewAssignme
         ArgumentNullException.ThrowIfNull(decision);
         var recorded = new ReviewDecision(input.DepartmentId, decision.Outcome, decision.By, decision.At, decision.Reason, input.Awards.Select(a => a.AwardId).ToList());
         decisions.Add(recorded);
+        WorkflowLog.ReviewDecided(context.CreateReplaySafeLogger<DepartmentReviewOrchestrator>(), InstanceId, Round, decision.Outcome.ToString());
         return recorded;
     }
 

@@ -1,5 +1,6 @@
 using BrandFlow.Awards.Calendar;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -8,7 +9,7 @@ namespace BrandFlow.Awards.Workflow;
 /// code, because both are outside the orchestration (the calendar is editable data, today is the clock's): the dates
 /// and instants an instance was given are recorded in its history and stay the same on replay.
 /// </summary>
-public sealed class DeadlinesActivity(IWorkingDayCalendarSource calendars, IWorkflowClock clock) : TaskActivity<IReadOnlyList<DeadlineQuery>, DeadlineAnswer>
+public sealed class DeadlinesActivity(IWorkingDayCalendarSource calendars, IWorkflowClock clock, ILogger<DeadlinesActivity> logger) : TaskActivity<IReadOnlyList<DeadlineQuery>, DeadlineAnswer>
 {
     /// <inheritdoc />
     public override async Task<DeadlineAnswer> RunAsync(TaskActivityContext context, IReadOnlyList<DeadlineQuery> input)
@@ -37,6 +38,7 @@ public sealed class DeadlinesActivity(IWorkingDayCalendarSource calendars, IWork
             deadlines.Add(new Deadline(query.Kind, date, clock.DueUtc(query.Kind, date)));
         }
 
+        WorkflowLog.DeadlinesComputed(logger, deadlines.Count, context.InstanceId, today);
         return new DeadlineAnswer(today, deadlines);
     }
 }

@@ -2,6 +2,7 @@ using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace BrandFlow.Awards.Workflow;
 
@@ -9,7 +10,7 @@ namespace BrandFlow.Awards.Workflow;
 /// Records one state change: read model(s), audit entry, mails. Safe to repeat: the read model keeps the highest
 /// revision, the audit log and the mail sender ignore a key they have seen.
 /// </summary>
-public sealed class RecordStepActivity(IApplicationStore applications, IAuditLog audit, MailOut mail) : TaskActivity<StepRecord, bool>
+public sealed class RecordStepActivity(IApplicationStore applications, IAuditLog audit, MailOut mail, ILogger<RecordStepActivity> logger) : TaskActivity<StepRecord, bool>
 {
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, StepRecord input)
@@ -37,6 +38,7 @@ public sealed class RecordStepActivity(IApplicationStore applications, IAuditLog
             await mail.SendAsync(request, token);
         }
 
+        WorkflowLog.StepRecorded(logger, input.Audit?.Action ?? "state", input.Audit?.SubjectId ?? input.Application?.ApplicationId ?? input.Cycle?.Definition.CycleId ?? "-", input.Mails.Count);
         return true;
     }
 }
