@@ -14,11 +14,13 @@ namespace BrandFlow.Engine.Local;
 
 /// <summary>
 /// Runs the InProcessTestHost's gRPC sidecar (<see cref="TaskHubGrpcServer"/>) over the configured backend on a private
-/// loopback Kestrel. Registered before the Durable worker, so the host starts it first and stops it last: the worker's
-/// stream is closed before the sidecar's dispatchers are cancelled.
+/// loopback Kestrel. Shutdown runs in three steps: <see cref="StoppingAsync"/> (before any hosted service stops) drains
+/// the backend while the worker still answers, so messages already fetched into memory are processed instead of staying
+/// invisible for the control-queue visibility timeout; the worker (registered after this service) stops next; then
+/// <see cref="StopAsync"/> stops Kestrel and abandons whatever the worker left unanswered.
 /// </summary>
 internal sealed class LocalSidecarService(
-    IOptions<LocalEngineOptions> options, LocalSidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+    IOptions<LocalEngineOptions> options, LocalSidecarEndpoint endpoint, ILoggerFactory loggerFactory) : IHostedLifecycleService, IAsyncDisposable
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<LocalSidecarService>();
     private LocalBackend? backend;
@@ -37,7 +39,24 @@ internal sealed class LocalSidecarService(
         Log.SidecarStarted(this.logger, endpoint.Address.ToString(), this.backend.Name, settings.TaskHubName, mode.ToString());
     }
 
-    /// <summary>Stops the sidecar's dispatchers and web server, then the backend (releasing its partition leases).</summary>
+    /// <inheritdoc/>
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Drains the backend and releases its partition leases while the worker is still connected.</summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        if (this.backend is not null)
+        {
+            var watch = Stopwatch.StartNew();
+            await this.backend.Service.StopAsync(isForced: false).WaitAsync(cancellationToken).ConfigureAwait(false);
+            Log.BackendDrained(this.logger, watch.ElapsedMilliseconds);
+        }
+    }
+
+    /// <summary>Runs after the worker has stopped: stops the sidecar's dispatchers and web server, abandons leftovers.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -48,11 +67,14 @@ internal sealed class LocalSidecarService(
 
         if (this.backend is not null)
         {
-            await this.backend.Service.StopAsync(isForced: false).ConfigureAwait(false);
+            await this.backend.Service.AbandonInFlightAsync().ConfigureAwait(false);
         }
 
         Log.SidecarStopped(this.logger, watch.ElapsedMilliseconds);
     }
+
+    /// <inheritdoc/>
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

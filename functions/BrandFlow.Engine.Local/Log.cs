@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Local Durable sidecar stopped after {ElapsedMs} ms")]
     public static partial void SidecarStopped(ILogger logger, long elapsedMs);
 
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Local Durable backend drained and its leases released after {ElapsedMs} ms")]
+    public static partial void BackendDrained(ILogger logger, long elapsedMs);
+
     [LoggerMessage(EventId = 7110, Level = LogLevel.Debug, Message = "Converted the {TagCount} tags of sub-orchestration {InstanceId} from {TagType} to a dictionary")]
     public static partial void TagsConverted(ILogger logger, string instanceId, int tagCount, string tagType);
 
@@ -23,6 +26,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 7121, Level = LogLevel.Warning, Message = "Could not renew the lock of activity work item {WorkItemId} ({Activity}); it may be delivered again")]
     public static partial void ActivityLockRenewalFailed(ILogger logger, Exception exception, string workItemId, string activity);
 
-    [LoggerMessage(EventId = 7130, Level = LogLevel.Warning, Message = "Abandoned {Count} work items the worker never answered (its stream closed while they were sent); they are delivered again")]
+    [LoggerMessage(EventId = 7130, Level = LogLevel.Warning, Message = "Abandoned {Count} work items the worker never answered at shutdown; their messages are delivered again")]
     public static partial void InFlightWorkItemsAbandoned(ILogger logger, int count);
 }

@@ -17,8 +17,9 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
     private readonly ILogger logger;
     private readonly ActivityLockRenewer? renewer;
     private readonly InFlightWorkItems inFlight = new();
+    private readonly object stopLock = new();
     private int started;
-    private int stopped;
+    private Task? backendStopped;
 
     /// <summary>Wraps <paramref name="inner"/>; a non-null <paramref name="activityLockTimeout"/> turns on lock renewal.</summary>
     public SidecarCompatibleOrchestrationService(IOrchestrationService inner, TimeSpan? activityLockTimeout, ILogger logger)
@@ -54,13 +55,18 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
     public Task StopAsync() => this.StopAsync(isForced: false);
 
     /// <summary>Stops the backend once (the sidecar and the engine's shutdown both ask), and only if it was started.</summary>
-    public async Task StopAsync(bool isForced)
+    public Task StopAsync(bool isForced)
     {
-        if (Volatile.Read(ref this.started) == 0 || Interlocked.Exchange(ref this.stopped, 1) == 1)
+        lock (this.stopLock)
         {
-            return;
+            this.backendStopped ??= Volatile.Read(ref this.started) == 0 ? Task.CompletedTask : this.inner.StopAsync(isForced);
+            return this.backendStopped;
         }
+    }
 
+    /// <summary>Stops lock renewal and abandons every work item still unsettled (call after the worker has stopped).</summary>
+    public async Task AbandonInFlightAsync()
+    {
         if (this.renewer is not null)
         {
             await this.renewer.DisposeAsync().ConfigureAwait(false);
@@ -71,8 +77,6 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
         {
             Log.InFlightWorkItemsAbandoned(this.logger, abandoned);
         }
-
-        await this.inner.StopAsync(isForced).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -107,7 +111,7 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
         if (workItem is null)
         {
             // The sidecar's loop only leaves on OperationCanceledException; a null from a cancelled fetch made it spin.
-            cancellationToken.ThrowIfCancellationRequested();
+            await this.WaitForCancellationIfStoppedAsync(cancellationToken).ConfigureAwait(false);
             return null!;
         }
 
@@ -162,7 +166,7 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
         var workItem = await this.inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken).ConfigureAwait(false);
         if (workItem is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            await this.WaitForCancellationIfStoppedAsync(cancellationToken).ConfigureAwait(false);
             return null!;
         }
 
@@ -204,6 +208,19 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
         }
 
         await this.inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a cancelled fetch, or once the backend has stopped (it then returns null at once), waits for the sidecar's
+    /// cancellation and throws, instead of handing the dispatch loop a null it would spin on.
+    /// </summary>
+    private async Task WaitForCancellationIfStoppedAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Volatile.Read(ref this.backendStopped) is not null)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

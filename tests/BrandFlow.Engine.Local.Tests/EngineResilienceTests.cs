@@ -14,7 +14,10 @@ public sealed class EngineResilienceTests
     public async Task StopAsync_WithWorkInFlight_CompletesUnderFiveSecondsAndTheNextHostResumes()
     {
         var taskHub = TestStorage.UniqueTaskHub();
-        var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub);
+        // A control-queue poll racing the shutdown can take the new message and drop it unprocessed
+        // (DurableTask.AzureStorage); it is then invisible for ControlQueueVisibilityTimeout, so keep that short here.
+        static void ShortLock(LocalEngineOptions options) => options.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(10);
+        var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, ShortLock);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingOrchestrator), "stop");
         await engine.WaitAsync(id);
         // Start an orchestration right before stopping: its first episode is often in flight when the worker's stream
@@ -29,8 +32,12 @@ public sealed class EngineResilienceTests
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"StopAsync took {watch.Elapsed}");
 
-        await using var next = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub);
-        await next.Client.WaitForInstanceStartAsync(pending);
+        await using var next = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, ShortLock);
+        using (var started = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await next.Client.WaitForInstanceStartAsync(pending, started.Token);
+        }
+
         await next.Client.RaiseEventAsync(pending, ApprovalOrchestrator.EventName, "resumed");
         Assert.Equal("pending:resumed", (await next.WaitAsync(pending)).ReadOutputAs<string>());
     }
