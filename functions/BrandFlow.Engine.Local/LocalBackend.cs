@@ -1,3 +1,7 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Testing.Sidecar;
@@ -23,7 +27,7 @@ internal sealed record LocalBackend(SidecarCompatibleOrchestrationService Servic
 
         var settings = new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString!),
+            StorageAccountClientProvider = CreateStorageClients(options.StorageConnectionString!, options.ConfigureStorageClientOptions),
             TaskHubName = options.TaskHubName,
             PartitionCount = options.PartitionCount,
             ControlQueueBatchSize = options.ControlQueueBatchSize,
@@ -43,5 +47,25 @@ internal sealed record LocalBackend(SidecarCompatibleOrchestrationService Servic
         var storage = new AzureStorageOrchestrationService(settings);
         return new LocalBackend(
             new SidecarCompatibleOrchestrationService(storage, options.WorkItemQueueVisibilityTimeout, logger), storage, "DurableTask.AzureStorage");
+    }
+
+    /// <summary>The storage clients, with the caller's client options applied when it gave any.</summary>
+    private static StorageAccountClientProvider CreateStorageClients(string connection, Action<ClientOptions>? configure)
+    {
+        if (configure is null)
+        {
+            return new StorageAccountClientProvider(connection);
+        }
+
+        var blob = new BlobClientOptions();
+        var queue = new QueueClientOptions();
+        var table = new TableClientOptions();
+        configure(blob);
+        configure(queue);
+        configure(table);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connection, blob),
+            StorageServiceClientProvider.ForQueue(connection, queue),
+            StorageServiceClientProvider.ForTable(connection, table));
     }
 }

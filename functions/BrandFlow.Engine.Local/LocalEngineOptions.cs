@@ -48,6 +48,12 @@ public sealed class LocalEngineOptions
     /// <summary>Longest wait of host shutdown for the sidecar's web server (open client calls are cut after it).</summary>
     public TimeSpan SidecarShutdownTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Called once for each of DurableTask.AzureStorage's blob, queue and table client options before the clients are
+    /// built; for diagnostics such as counting storage requests with an <c>HttpPipelinePolicy</c>. Null leaves the defaults.
+    /// </summary>
+    public Action<Azure.Core.ClientOptions>? ConfigureStorageClientOptions { get; set; }
+
     /// <summary>True when the options select the in-memory backend.</summary>
     internal bool InMemory => string.IsNullOrEmpty(this.StorageConnectionString);
 }

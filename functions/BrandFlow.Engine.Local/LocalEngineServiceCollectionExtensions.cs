@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BrandFlow.Engine.Local;
@@ -35,6 +36,17 @@ public static class LocalEngineServiceCollectionExtensions
 
         // Order matters: hosted services stop in reverse order, so the worker (added after) stops before the sidecar.
         services.AddHostedService<LocalSidecarService>();
+
+        // DurableTask.AzureStorage only logs a message it cannot read or a history it cannot load, and retries for ever:
+        // a logger provider counts those events (whatever the app's log filters say) and the guard acts on them.
+        services.TryAddSingleton<BackendFailures>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, BackendFailureWatch>());
+        services.Configure<LoggerFilterOptions>(filters => filters.Rules.Add(
+            new LoggerFilterRule(typeof(BackendFailureWatch).FullName, BackendFailureWatch.Category, LogLevel.Warning, filter: null)));
+        if (probe.ProcessWork)
+        {
+            services.AddHostedService<PoisonGuardService>();
+        }
 
         if (probe.ProcessWork)
         {

@@ -138,6 +138,7 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
         }
 
         SidecarHistoryRepair.Repair(newOrchestrationRuntimeState, orchestratorMessages, orchestrationState, this.logger);
+        FailureOutputRepair.Repair(newOrchestrationRuntimeState, orchestrationState);
         await this.inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState)
             .ConfigureAwait(false);

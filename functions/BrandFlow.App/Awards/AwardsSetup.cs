@@ -73,6 +73,20 @@ public static class AwardsSetup
             engine.StorageConnectionString = host.Value.Storage;
             engine.TaskHubName = host.Value.TaskHub;
             engine.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(Math.Max(100, host.Value.Worker.MaxPollingMilliseconds));
+            if (host.Value.Worker.Id is { Length: > 0 } workerId)
+            {
+                engine.WorkerId = workerId;
+            }
+
+            if (host.Value.Worker.ControlQueueVisibilitySeconds > 0)
+            {
+                engine.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(host.Value.Worker.ControlQueueVisibilitySeconds);
+            }
+
+            if (host.Value.Worker.WorkItemVisibilitySeconds > 0)
+            {
+                engine.WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(host.Value.Worker.WorkItemVisibilitySeconds);
+            }
         });
         return builder;
     }
@@ -123,6 +137,7 @@ public static class AwardsSetup
         api.AddEndpointFilter(ApiProblems.FilterAsync);
         app.MapSignIn(api);
         api.MapAwardsApi();
+        api.MapWorkflowFailures();
         return app;
     }
 

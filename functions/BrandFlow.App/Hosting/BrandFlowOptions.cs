@@ -45,6 +45,24 @@ public sealed class BrandFlowOptions
 
         /// <summary>Longest pause between polls of an empty durable queue, in milliseconds (at least 100).</summary>
         public int MaxPollingMilliseconds { get; set; } = 1000;
+
+        /// <summary>
+        /// Name of this process in the task hub's partition leases (default: machine name and process id). A host restarted
+        /// under the name it had resumes its partitions at once instead of waiting for its old leases to expire.
+        /// </summary>
+        public string? Id { get; set; }
+
+        /// <summary>
+        /// Seconds a fetched control-queue message stays invisible (0 = the engine's 5 minutes): after a crash, the time
+        /// until another process sees the orchestration messages the dead one held.
+        /// </summary>
+        public int ControlQueueVisibilitySeconds { get; set; }
+
+        /// <summary>
+        /// Seconds a fetched activity message stays invisible (0 = the engine's 5 minutes; renewed while the activity runs):
+        /// after a crash, the time until the activities the dead process ran are delivered again.
+        /// </summary>
+        public int WorkItemVisibilitySeconds { get; set; }
     }
 
     /// <summary>Resolves the catalog folder: configured, else policies/ next to the app or above it.</summary>
