@@ -12,10 +12,10 @@ internal static class BenchReport
     /// <summary>One line per profile for the console.</summary>
     public static string Summary(ProfileRun run, ClientCosts costs, TimeSpan idle) => string.Join("; ", new[]
     {
-        run.Chains is { } c ? F($"chains {c.PerSecond:0.0} activities/s, {costs.EngineRequests(c) / c.Operations:0.00} requests/activity") : "chains failed",
-        run.FanOut is { } f ? F($"fan-out {f.Elapsed.TotalSeconds:0.0} s") : "fan-out failed",
-        run.Events is { } e ? F($"events {e.PerSecond:0} /s") : "events failed",
-        run.Idle is { } i ? F($"idle {i.Total / idle.TotalMinutes:0} requests/min") : "idle failed",
+        run.Chains is { } c ? F($"chains {c.PerSecond:0.0} activities/s, {costs.EngineRequests(c) / c.Operations:0.00} requests/activity") : "chains –",
+        run.FanOut is { } f ? F($"fan-out {f.Elapsed.TotalSeconds:0.0} s") : "fan-out –",
+        run.Events is { } e ? F($"events {e.PerSecond:0} /s") : "events –",
+        run.Idle is { } i ? F($"idle {i.Total / idle.TotalMinutes:0} requests/min") : "idle –",
     });
 
     /// <summary>The Markdown report.</summary>
@@ -54,7 +54,7 @@ internal static class BenchReport
             s.Append(Inv, $"| {name} | {old} | {earlier} |");
             foreach (var p in r.Profiles)
             {
-                s.Append(Inv, $" {cell(p) ?? "failed"} |");
+                s.Append(Inv, $" {cell(p) ?? (p.Errors.Count > 0 ? "failed" : "not run")} |");
             }
 
             s.Append(Inv, $" {target} |\n");
