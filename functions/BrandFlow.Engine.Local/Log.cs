@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7130, Level = LogLevel.Warning, Message = "Abandoned {Count} work items the worker never answered at shutdown; their messages are delivered again")]
     public static partial void InFlightWorkItemsAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7140, Level = LogLevel.Warning, Message = "Dropped a duplicate start message of {InstanceId} (execution {ExecutionId}): its history already holds that start")]
+    public static partial void DuplicateStartDropped(ILogger logger, string instanceId, string executionId);
 }

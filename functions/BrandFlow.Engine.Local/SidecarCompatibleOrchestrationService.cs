@@ -9,7 +9,7 @@ namespace BrandFlow.Engine.Local;
 /// protobuf tag maps become dictionaries, the sidecar's <c>GrpcSubOrchestrationInstanceCreatedEvent</c> becomes a plain
 /// <see cref="SubOrchestrationInstanceCreatedEvent"/>, a cancelled fetch throws instead of returning null (the dispatch
 /// loop spun on null at shutdown), running activities keep their queue lock, and work items stuck with a worker that
-/// went away are abandoned at shutdown.
+/// went away are abandoned at shutdown, and a redelivered start of a running instance is dropped.
 /// </summary>
 internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationService, IAsyncDisposable
 {
@@ -115,6 +115,7 @@ internal sealed class SidecarCompatibleOrchestrationService : IOrchestrationServ
             return null!;
         }
 
+        DuplicateStartFilter.Apply(workItem, this.logger);
         this.inFlight.Add(workItem);
         return workItem;
     }
