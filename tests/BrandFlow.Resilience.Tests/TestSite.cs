@@ -110,6 +110,8 @@ internal sealed class TestSite : IAsyncDisposable
         ["BrandFlow__PublicBaseUrl"] = baseUrl,
         ["BrandFlow__Links__SigningKey"] = this.signingKey,
         ["BrandFlow__Worker__MaxPollingMilliseconds"] = "250",
+        // Four control queues, so that two hosts on the hub each own orchestrations (the app's default is one).
+        ["BrandFlow__Worker__PartitionCount"] = "4",
         ["BrandFlow__Worker__ControlQueueVisibilitySeconds"] = this.VisibilitySeconds.ToString(CultureInfo.InvariantCulture),
         ["BrandFlow__Worker__WorkItemVisibilitySeconds"] = this.VisibilitySeconds.ToString(CultureInfo.InvariantCulture),
         ["BrandFlow__Mail__LocalEndpoint"] = "true",

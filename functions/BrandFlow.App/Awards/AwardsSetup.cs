@@ -73,6 +73,7 @@ public static class AwardsSetup
             engine.StorageConnectionString = host.Value.Storage;
             engine.TaskHubName = host.Value.TaskHub;
             engine.MaxQueuePollingInterval = TimeSpan.FromMilliseconds(Math.Max(100, host.Value.Worker.MaxPollingMilliseconds));
+            engine.PartitionCount = host.Value.Worker.PartitionCount;
             if (host.Value.Worker.Id is { Length: > 0 } workerId)
             {
                 engine.WorkerId = workerId;

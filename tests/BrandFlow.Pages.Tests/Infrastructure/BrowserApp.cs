@@ -143,6 +143,7 @@ public class BrowserApp : IAsyncLifetime
         var suffix = Guid.NewGuid().ToString("N")[..8];
         yield return ("BrandFlow__StoragePrefix", "pg" + suffix);
         yield return ("BrandFlow__TaskHub", "pghub" + suffix);
+        yield return ("BrandFlow__Worker__MaxPollingMilliseconds", "250");
         yield return ("BrandFlow__Links__SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 
