@@ -1,4 +1,5 @@
 using BrandFlow.App.Hosting;
+using BrandFlow.Hosting;
 
 // Verbs: serve (default) | evaluate [file|-] | load-policies | open-cycle [file|-] | seed-demo.
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && first is "serve" or "evaluate" or "load-policies" or "open-cycle" or "seed-demo" ? first : "serve";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using BrandFlow.App.Hosting;
+using BrandFlow.Hosting;
 using BrandFlow.Awards.Services;
 using System.Globalization;
 using System.Security.Cryptography;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrandFlow.App.Hosting;
+using BrandFlow.Hosting;
 using BrandFlow.Awards.Workflow;
 using BrandFlow.Resilience.Host;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using BrandFlow.App.Access;
+using BrandFlow.Hosting.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 using BrandFlow.Awards.Services;

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using BrandFlow.App.Hosting;
+using BrandFlow.Hosting;
 using BrandFlow.Awards.AzureStorage;
 
 namespace BrandFlow.Resilience.Tests;

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using BrandFlow.App.Access;
-using BrandFlow.App.Awards;
+using BrandFlow.Hosting.Access;
+using BrandFlow.Hosting.Awards;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Hosting.Server;
+using BrandFlow.Hosting;
 
 namespace BrandFlow.App.Hosting;
 

@@ -1,5 +1,6 @@
 using BrandFlow.Policy.Calculation;
 using BrandFlow.Policy.Loading;
+using BrandFlow.Hosting;
 
 namespace BrandFlow.App.Hosting;
 

@@ -1,6 +1,7 @@
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
+using BrandFlow.Hosting;
 
 namespace BrandFlow.App.Hosting;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using BrandFlow.Hosting;
 
 namespace BrandFlow.App.Hosting;
 

@@ -1,8 +1,10 @@
-using BrandFlow.App.Awards;
+using BrandFlow.Hosting.Awards;
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting.Mail;
 using BrandFlow.App.Pages;
-using BrandFlow.App.Policy;
+using BrandFlow.Hosting.Policy;
 using BrandFlow.Policy.Catalog;
+using BrandFlow.Hosting;
 
 namespace BrandFlow.App.Hosting;
 

@@ -1,3 +1,6 @@
+using BrandFlow.Hosting;
+using BrandFlow.Hosting.Mail;
+
 namespace BrandFlow.App.Mail;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BrandFlow.Awards.Model;
+using BrandFlow.Hosting;
+using BrandFlow.Hosting.Mail;
 
 namespace BrandFlow.App.Mail;
 

@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using BrandFlow.Awards.Ports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using BrandFlow.Hosting;
+using BrandFlow.Hosting.Mail;
 
 namespace BrandFlow.App.Mail;
 

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Model;
+using BrandFlow.Hosting;
+using BrandFlow.Hosting.Mail;
 
 namespace BrandFlow.App.Mail;
 

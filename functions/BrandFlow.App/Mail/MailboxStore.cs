@@ -3,6 +3,8 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using BrandFlow.Awards.Model;
+using BrandFlow.Hosting;
+using BrandFlow.Hosting.Mail;
 
 namespace BrandFlow.App.Mail;
 

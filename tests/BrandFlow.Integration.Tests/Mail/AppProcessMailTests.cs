@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using AngleSharp.Html.Parser;
 using Azure.Data.Tables;
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting.Mail;
 using BrandFlow.Policy.Loading;
 using BrandFlow.Policy.Tables;
 using Microsoft.Extensions.Logging.Abstractions;

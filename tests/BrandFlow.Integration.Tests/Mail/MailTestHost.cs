@@ -1,4 +1,5 @@
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting.Mail;
 using BrandFlow.Awards.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting.Mail;
 using BrandFlow.Awards.Ports;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting.Mail;
 using BrandFlow.Awards.Mail;
 using BrandFlow.Awards.Model;
 

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting.Mail;
 using BrandFlow.Awards.Model;
 
 namespace BrandFlow.Integration.Tests.Mail;

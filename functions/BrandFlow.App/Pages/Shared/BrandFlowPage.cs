@@ -1,4 +1,4 @@
-using BrandFlow.App.Access;
+using BrandFlow.Hosting.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;

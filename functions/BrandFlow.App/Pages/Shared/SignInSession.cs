@@ -1,4 +1,4 @@
-using BrandFlow.App.Access;
+using BrandFlow.Hosting.Access;
 using BrandFlow.Awards.Model;
 
 namespace BrandFlow.App.Pages.Shared;

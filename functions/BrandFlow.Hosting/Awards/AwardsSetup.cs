@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using BrandFlow.App.Access;
-using BrandFlow.App.Hosting;
+using BrandFlow.Hosting.Access;
+using BrandFlow.Hosting;
 using BrandFlow.Awards.Access;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Ports;
@@ -12,7 +12,7 @@ using BrandFlow.Policy.Catalog;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace BrandFlow.App.Awards;
+namespace BrandFlow.Hosting.Awards;
 
 /// <summary>Registers and maps BrandFlow's award workflow services (durable engine, stores, API endpoints, sign-in and access).</summary>
 public static class AwardsSetup

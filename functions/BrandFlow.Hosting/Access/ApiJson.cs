@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using BrandFlow.Awards.Services;
 
-namespace BrandFlow.App.Access;
+namespace BrandFlow.Hosting.Access;
 
 /// <summary>The JSON contract of the award API: camelCase, enums as camelCase strings, unknown members refused, Chinese as-is.</summary>
 public static class ApiJson

@@ -1,6 +1,6 @@
 using BrandFlow.Awards.AzureStorage;
 
-namespace BrandFlow.App.Awards;
+namespace BrandFlow.Hosting.Awards;
 
 /// <summary>
 /// The award tables and containers on the configured storage account, created once when the host starts. Registered

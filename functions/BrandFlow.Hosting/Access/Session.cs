@@ -3,7 +3,7 @@ using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Authentication;
 
-namespace BrandFlow.App.Access;
+namespace BrandFlow.Hosting.Access;
 
 /// <summary>
 /// The signed-in session: an HttpOnly, SameSite=Lax cookie holding email, roles, department and credit code. Each

@@ -1,8 +1,8 @@
-using BrandFlow.App.Access;
+using BrandFlow.Hosting.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 
-namespace BrandFlow.App.Awards;
+namespace BrandFlow.Hosting.Awards;
 
 /// <summary>
 /// The award JSON API under /api: thin handlers that read the signed-in account and the body, call the one

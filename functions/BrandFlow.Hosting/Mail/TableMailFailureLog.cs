@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 
-namespace BrandFlow.App.Mail;
+namespace BrandFlow.Hosting.Mail;
 
 /// <summary>Failed sends in a table (partition = hash of the idempotency key), listed to administrators until a later attempt succeeds.</summary>
 public sealed class TableMailFailureLog : IMailFailureLog

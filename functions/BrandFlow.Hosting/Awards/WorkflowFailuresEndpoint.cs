@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using BrandFlow.App.Access;
+using BrandFlow.Hosting.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using BrandFlow.Engine.Local;
 using Microsoft.DurableTask.Client;
 
-namespace BrandFlow.App.Awards;
+namespace BrandFlow.Hosting.Awards;
 
 /// <summary>
 /// GET /api/admin/workflow/failures (administrators): the workflow instances that failed, with the reason, and the

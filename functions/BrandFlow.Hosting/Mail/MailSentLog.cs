@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace BrandFlow.App.Mail;
+namespace BrandFlow.Hosting.Mail;
 
 /// <summary>Which idempotency keys were already accepted by SendGrid (table, partition = hash of the key).</summary>
 public sealed class MailSentLog

@@ -1,4 +1,4 @@
-namespace BrandFlow.App.Mail;
+namespace BrandFlow.Hosting.Mail;
 
 /// <summary>Configuration section "BrandFlow:Mail" (environment: BrandFlow__Mail__ApiKey, BrandFlow__Mail__From, ...).</summary>
 public sealed class MailOptions

@@ -3,7 +3,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
-namespace BrandFlow.App.Mail;
+namespace BrandFlow.Hosting.Mail;
 
 /// <summary>Helpers shared by the mail tables and the mailbox container.</summary>
 internal static class MailTables
@@ -47,7 +47,7 @@ internal sealed class EnsuredTable(TableClient table)
 }
 
 /// <summary>A blob container created on first use, once per process.</summary>
-internal sealed class EnsuredContainer(BlobContainerClient container)
+public sealed class EnsuredContainer(BlobContainerClient container)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile bool created;

@@ -1,9 +1,9 @@
-using BrandFlow.App.Hosting;
+using BrandFlow.Hosting;
 using BrandFlow.Policy.Calculation;
 using BrandFlow.Policy.Catalog;
 using Microsoft.AspNetCore.Mvc;
 
-namespace BrandFlow.App.Policy;
+namespace BrandFlow.Hosting.Policy;
 
 /// <summary>The calculator and catalog API: POST /api/policy/evaluate and read-only catalog views.</summary>
 public static class PolicyEndpoints

@@ -3,7 +3,7 @@ using BrandFlow.Policy.Catalog;
 using BrandFlow.Policy.Loading;
 using BrandFlow.Policy.Tables;
 
-namespace BrandFlow.App.Hosting;
+namespace BrandFlow.Hosting;
 
 /// <summary>Opens the policy catalog: from Table Storage when a storage account is configured, else from the files.</summary>
 public static class CatalogSourceFactory

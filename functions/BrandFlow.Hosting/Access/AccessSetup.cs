@@ -1,7 +1,7 @@
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
-namespace BrandFlow.App.Access;
+namespace BrandFlow.Hosting.Access;
 
 /// <summary>Cookie authentication, authorization and anti-forgery for the pages and the API.</summary>
 public static class AccessSetup

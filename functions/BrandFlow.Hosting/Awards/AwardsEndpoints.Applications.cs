@@ -1,8 +1,8 @@
-using BrandFlow.App.Access;
+using BrandFlow.Hosting.Access;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 
-namespace BrandFlow.App.Awards;
+namespace BrandFlow.Hosting.Awards;
 
 /// <summary>Evidence, estimates, applications and review decisions.</summary>
 public static partial class AwardsEndpoints

@@ -2,7 +2,7 @@ using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace BrandFlow.App.Access;
+namespace BrandFlow.Hosting.Access;
 
 /// <summary>
 /// Refusals as ProblemDetails in the caller's language (Accept-Language: Chinese unless English comes first): a

@@ -2,7 +2,7 @@ using System.Net;
 using BrandFlow.Awards.Services;
 using Microsoft.AspNetCore.Antiforgery;
 
-namespace BrandFlow.App.Access;
+namespace BrandFlow.Hosting.Access;
 
 /// <summary>
 /// Sign-in by emailed one-time link: request a link (same answer whether or not the account exists), open it (a

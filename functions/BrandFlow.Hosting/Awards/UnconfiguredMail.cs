@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Ports;
 
-namespace BrandFlow.App.Awards;
+namespace BrandFlow.Hosting.Awards;
 
 /// <summary>
 /// Stand-in when no mail sender is registered: every send fails (so workflow activities retry and the failure is

@@ -1,4 +1,4 @@
-namespace BrandFlow.App.Hosting;
+namespace BrandFlow.Hosting;
 
 /// <summary>Configuration section "BrandFlow" (environment: BrandFlow__Storage, BrandFlow__PoliciesPath, ...).</summary>
 public sealed class BrandFlowOptions

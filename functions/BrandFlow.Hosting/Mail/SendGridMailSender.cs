@@ -6,7 +6,7 @@ using SendGrid;
 using SendGrid.Helpers.Errors.Model;
 using SendGrid.Helpers.Mail;
 
-namespace BrandFlow.App.Mail;
+namespace BrandFlow.Hosting.Mail;
 
 /// <summary>
 /// Sends through the real SendGrid client (pointed at the in-app endpoint locally). Once per idempotency key: a key in the
