@@ -94,7 +94,7 @@ internal sealed class BenchApp : IAsyncDisposable
             .AddFilter("BrandFlow.Engine.Local", durableLevel).AddFilter("DurableTask", durableLevel).AddFilter("Microsoft.DurableTask", durableLevel);
         await builder.AddBrandFlowAsync();
         builder.Services.AddSingleton<IWorkflowClock>(clock);
-        const string composition = "award workflow as the app hosts it (award stores on Tables/Blobs; Microsoft.DurableTask worker and client over BrandFlow.Engine.Local: the gRPC sidecar on DurableTask.AzureStorage, its default partitions and concurrency, idle queue polling up to 1 s)";
+        const string composition = "award workflow as the app hosts it (award stores on Tables/Blobs; Microsoft.DurableTask worker and client over BrandFlow.Engine.Local: the gRPC sidecar on DurableTask.AzureStorage, the app's worker defaults: one partition, idle queue polling up to 5 s, the engine's default concurrency)";
         var app = builder.Build();
 
         app.Use(async (context, next) =>

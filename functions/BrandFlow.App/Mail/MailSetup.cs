@@ -1,7 +1,4 @@
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using BrandFlow.Awards.Ports;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using BrandFlow.Hosting;
 using BrandFlow.Hosting.Mail;
 
@@ -14,26 +11,19 @@ namespace BrandFlow.App.Mail;
 /// </remarks>
 public static partial class MailSetup
 {
-    /// <summary>Registers the services.</summary>
+    /// <summary>Registers the sender (shared with every host) and, here only, the local endpoint's faults and mailbox store.</summary>
     public static WebApplicationBuilder AddBrandFlowMail(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection("BrandFlow:Mail").Get<MailOptions>() ?? new MailOptions();
-        var storage = builder.Configuration["BrandFlow:Storage"];
-        builder.Services.AddSingleton(options);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddBrandFlowMailSender();
         builder.Services.AddSingleton<LocalMailFaults>();
-        if (string.IsNullOrWhiteSpace(storage))
+        var storage = builder.Configuration["BrandFlow:Storage"];
+        if (!string.IsNullOrWhiteSpace(storage))
         {
-            return builder;
+            var container = builder.Configuration.GetSection("BrandFlow:Mail").Get<MailOptions>()?.MailboxContainer ?? new MailOptions().MailboxContainer;
+            builder.Services.AddSingleton(_ => new MailboxStore(new BlobServiceClient(storage).GetBlobContainerClient(container)));
         }
 
-        // Factories, so a malformed connection string fails the first send rather than start-up.
-        builder.Services.AddSingleton(_ => new MailSentLog(new TableServiceClient(storage).GetTableClient(options.SentTable)));
-        builder.Services.AddSingleton(sp => new TableMailFailureLog(new TableServiceClient(storage).GetTableClient(options.FailureTable), sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IMailFailureLog>(sp => sp.GetRequiredService<TableMailFailureLog>());
-        builder.Services.AddSingleton<IMailSender, SendGridMailSender>();
-        builder.Services.AddSingleton(_ => new MailboxStore(new BlobServiceClient(storage).GetBlobContainerClient(options.MailboxContainer)));
         return builder;
     }
 

@@ -1,35 +1,21 @@
-using System.Text;
 using BrandFlow.Awards.Calendar;
 using BrandFlow.Awards.Model;
 
 namespace BrandFlow.Awards.Services;
 
-/// <summary>The working-day calendar: stored in the document store, seeded from the reviewed file, edited by administrators.</summary>
-public sealed partial class AwardsService : IWorkingDayCalendarSource
+/// <summary>The working-day calendar (kept by <see cref="StoredWorkingDayCalendar"/>): read by anyone signed in, replaced by administrators.</summary>
+public sealed partial class AwardsService
 {
-    /// <inheritdoc />
-    public Task<WorkingDayCalendar> GetAsync(CancellationToken cancellationToken = default) => this.WorkingDaysAsync(cancellationToken);
-
     /// <summary>The calendar as stored (seeding it from the repository file on first use).</summary>
     public async Task<CalendarView> GetCalendarAsync(UserAccount? actor, CancellationToken cancellationToken = default)
     {
         AccessRules.SignedIn(actor);
-        var yaml = await this.CalendarYamlAsync(cancellationToken);
+        var yaml = await this.calendar.ReadYamlAsync(cancellationToken);
         return new CalendarView(yaml, CalendarData.Parse(yaml));
     }
 
     /// <summary>The current working-day calendar.</summary>
-    public async Task<WorkingDayCalendar> WorkingDaysAsync(CancellationToken cancellationToken = default)
-    {
-        if (this.calendar is { } cached)
-        {
-            return cached;
-        }
-
-        var loaded = new WorkingDayCalendar(CalendarData.Parse(await this.CalendarYamlAsync(cancellationToken)));
-        this.calendar = loaded;
-        return loaded;
-    }
+    public Task<WorkingDayCalendar> WorkingDaysAsync(CancellationToken cancellationToken = default) => this.calendar.GetAsync(cancellationToken);
 
     /// <summary>Replaces the calendar (administrator) after validating it completely.</summary>
     public async Task<CalendarView> ReplaceCalendarAsync(UserAccount? actor, string yaml, CancellationToken cancellationToken = default)
@@ -53,48 +39,8 @@ public sealed partial class AwardsService : IWorkingDayCalendarSource
             throw new AwardsException("invalid-calendar", 400, error.MessageZh, error.MessageEn, "calendar");
         }
 
-        await this.calendarLock.WaitAsync(cancellationToken);
-        try
-        {
-            await this.ports.Documents.SaveAsync(AwardsServiceOptions.CalendarDocument, Encoding.UTF8.GetBytes(yaml), "application/yaml", cancellationToken);
-            this.calendar = parsed;
-        }
-        finally
-        {
-            this.calendarLock.Release();
-        }
-
+        await this.calendar.ReplaceAsync(yaml, parsed, cancellationToken);
         await this.AuditAsync("calendar", "calendar.replaced", who, string.Join(",", years.Select(y => y.Year)), cancellationToken);
         return new CalendarView(yaml, years);
-    }
-
-    private async Task<string> CalendarYamlAsync(CancellationToken cancellationToken)
-    {
-        if (await this.ports.Documents.ReadAsync(AwardsServiceOptions.CalendarDocument, cancellationToken) is { } stored)
-        {
-            return Encoding.UTF8.GetString(stored);
-        }
-
-        var seed = this.options.CalendarSeedPath;
-        if (seed is null || !File.Exists(seed))
-        {
-            throw new AwardsException("calendar-missing", 409, "尚未设置工作日历", "No working-day calendar has been set up");
-        }
-
-        var yaml = await File.ReadAllTextAsync(seed, cancellationToken);
-        await this.calendarLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (await this.ports.Documents.ReadAsync(AwardsServiceOptions.CalendarDocument, cancellationToken) is null)
-            {
-                await this.ports.Documents.SaveAsync(AwardsServiceOptions.CalendarDocument, Encoding.UTF8.GetBytes(yaml), "application/yaml", cancellationToken);
-            }
-        }
-        finally
-        {
-            this.calendarLock.Release();
-        }
-
-        return yaml;
     }
 }

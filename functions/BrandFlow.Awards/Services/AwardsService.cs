@@ -23,10 +23,12 @@ public sealed partial class AwardsService
     private readonly AwardsServiceOptions options;
     private readonly ILogger logger;
     private readonly ApplicationEstimator estimator;
-    private readonly SemaphoreSlim calendarLock = new(1, 1);
-    private WorkingDayCalendar? calendar;
+    private readonly StoredWorkingDayCalendar calendar;
 
-    /// <summary>Creates the service over its ports, the durable client and the catalog.</summary>
+    /// <summary>
+    /// Creates the service over its ports, the durable client and the catalog. Cheap: a host whose durable client comes
+    /// per call (an Azure Functions binding) creates one per call, passing the process's calendar and estimator.
+    /// </summary>
     public AwardsService(
         AwardsPorts ports,
         DurableTaskClient client,
@@ -34,7 +36,9 @@ public sealed partial class AwardsService
         SignedLinks links,
         TimeProvider clock,
         AwardsServiceOptions? options = null,
-        ILogger<AwardsService>? logger = null)
+        ILogger<AwardsService>? logger = null,
+        StoredWorkingDayCalendar? calendar = null,
+        ApplicationEstimator? estimator = null)
     {
         this.ports = ports ?? throw new ArgumentNullException(nameof(ports));
         this.client = client ?? throw new ArgumentNullException(nameof(client));
@@ -43,7 +47,8 @@ public sealed partial class AwardsService
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         this.options = options ?? new AwardsServiceOptions();
         this.logger = (ILogger?)logger ?? NullLogger.Instance;
-        this.estimator = new ApplicationEstimator(catalog);
+        this.estimator = estimator ?? new ApplicationEstimator(catalog);
+        this.calendar = calendar ?? new StoredWorkingDayCalendar(ports.Documents, this.options);
     }
 
     /// <summary>The catalog the service validates against.</summary>

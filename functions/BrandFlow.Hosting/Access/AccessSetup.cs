@@ -7,7 +7,7 @@ namespace BrandFlow.Hosting.Access;
 public static class AccessSetup
 {
     /// <summary>Registers the session cookie (Secure in production) and anti-forgery; API paths get 401/403 ProblemDetails, not redirects.</summary>
-    public static WebApplicationBuilder AddBrandFlowAccess(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBrandFlowAccess(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddAuthentication(Session.Scheme).AddCookie(Session.Scheme, o =>

@@ -22,7 +22,13 @@ public static class AwardsSetup
     /// (worker unless BrandFlow:Worker:Enabled is false, and client) and the service. Without storage the app serves the
     /// policy API only.
     /// </summary>
-    public static WebApplicationBuilder AddBrandFlowAwards(this WebApplicationBuilder builder)
+    /// <param name="builder">The host's builder (a web application or the Functions worker).</param>
+    /// <param name="localEngine">
+    /// Run the durable client (and, unless BrandFlow:Worker:Enabled is false, the worker) on the local engine. The Azure
+    /// Functions app passes false: its orchestrations run on the Durable extension and its client comes with each call
+    /// (<see cref="AwardsServiceFactory"/>).
+    /// </param>
+    public static IHostApplicationBuilder AddBrandFlowAwards(this IHostApplicationBuilder builder, bool localEngine = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddBrandFlowAccess();
@@ -52,16 +58,16 @@ public static class AwardsSetup
         });
         services.AddSingleton(sp => new WorkflowLinks(sp.GetRequiredService<AwardsServiceOptions>().PublicBaseUrl));
         services.AddAwardPorts();
-        services.AddSingleton(sp => new AwardsService(
-            sp.GetRequiredService<AwardsPorts>(),
-            sp.GetRequiredService<DurableTaskClient>(),
-            sp.GetRequiredService<PolicyCatalog>(),
-            sp.GetRequiredService<SignedLinks>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AwardsServiceOptions>(),
-            sp.GetRequiredService<ILogger<AwardsService>>()));
-        services.AddSingleton<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<AwardsService>());
+        services.AddSingleton(sp => new StoredWorkingDayCalendar(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<AwardsServiceOptions>()));
+        services.AddSingleton<IWorkingDayCalendarSource>(sp => sp.GetRequiredService<StoredWorkingDayCalendar>());
+        services.AddSingleton<AwardsServiceFactory>();
         services.AddAwardWorkflowServices();
+        if (!localEngine)
+        {
+            return builder;
+        }
+
+        services.AddSingleton(sp => sp.GetRequiredService<AwardsServiceFactory>().Create(sp.GetRequiredService<DurableTaskClient>()));
 
         // The official Durable Task worker and client over the local engine (DurableTask.AzureStorage on the same
         // account). Whether this process runs work decides what is registered, so it is read now; everything else
