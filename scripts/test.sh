@@ -13,6 +13,12 @@ start_azurite "$data" "${BRANDFLOW_TEST_AZURITE_PORT:-21000}"
 export BRANDFLOW_TEST_STORAGE="$AZURITE_CONNECTION"
 echo "[brandflow] Azurite for tests listening (pid $AZURITE_PID)"
 
+# The Azure Functions app as it is deployed (Release publish): tests/BrandFlow.Functions.Tests checks its
+# functions.metadata against the workflow and the API the code defines.
+export BRANDFLOW_FUNCTIONS_PUBLISH="$PWD/.build/functions"
+dotnet publish functions/BrandFlow.Functions/BrandFlow.Functions.csproj -c Release -o "$BRANDFLOW_FUNCTIONS_PUBLISH" --nologo -v quiet
+echo "[brandflow] Functions app published to .build/functions"
+
 # A test project (or folder) as the first argument narrows the run; by default the whole solution.
 target=BrandFlow.sln
 if [ $# -gt 0 ] && { [ -d "$1" ] || [[ "$1" == *.csproj ]]; }; then target=$1; shift; fi

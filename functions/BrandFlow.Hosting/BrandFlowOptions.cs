@@ -75,6 +75,19 @@ public sealed class BrandFlowOptions
         public int WorkItemVisibilitySeconds { get; set; }
     }
 
+    /// <summary>Maintenance the Azure Functions app runs on timers.</summary>
+    public MaintenanceOptions Maintenance { get; set; } = new();
+
+    /// <summary>Settings of the maintenance timers (section "BrandFlow:Maintenance").</summary>
+    public sealed class MaintenanceOptions
+    {
+        /// <summary>
+        /// Days a finished workflow instance's durable history is kept after it was created (completed, failed or
+        /// terminated instances only; 1–3650). The award records, audit trail and ledger are kept apart and never purged.
+        /// </summary>
+        public int WorkflowHistoryDays { get; set; } = 400;
+    }
+
     /// <summary>Resolves the catalog folder: configured, else policies/ next to the app or above it.</summary>
     public string ResolvePoliciesPath()
     {

@@ -2,7 +2,7 @@ using BrandFlow.Hosting.Awards;
 using BrandFlow.App.Mail;
 using BrandFlow.Hosting.Mail;
 using BrandFlow.App.Pages;
-using BrandFlow.Hosting.Policy;
+using BrandFlow.Hosting.Api;
 using BrandFlow.Policy.Catalog;
 using BrandFlow.Hosting;
 
@@ -15,11 +15,7 @@ public static class WebHost
     public static async Task<WebApplicationBuilder> AddBrandFlowAsync(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection("BrandFlow").Get<BrandFlowOptions>() ?? new BrandFlowOptions();
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(await CatalogSourceFactory.ReadAsync(options, TimeProvider.System).ConfigureAwait(false));
-        builder.Services.AddProblemDetails();
+        await builder.AddBrandFlowCoreAsync().ConfigureAwait(false);
         builder.AddBrandFlowMail();
         builder.AddBrandFlowAwards();
         builder.AddBrandFlowPages();
@@ -40,9 +36,9 @@ public static class WebHost
         var catalog = app.Services.GetRequiredService<PolicyCatalog>();
         app.UseExceptionHandler();
         app.MapGet("/health", () => Results.Ok(new { status = "ok", documents = catalog.Documents.Count, clauses = catalog.Clauses.Count() }));
-        app.MapPolicyEndpoints();
         app.MapBrandFlowMail();
         app.MapBrandFlowAwards();
+        app.MapBrandFlowApi(awards: app.Services.GetService<AwardStores>() is not null);
         app.MapBrandFlowPages();
         return app;
     }

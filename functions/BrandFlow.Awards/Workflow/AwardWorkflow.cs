@@ -12,31 +12,51 @@ public static class AwardWorkflow
     public static string SettlementId(string cycleId, string phase) => $"{cycleId}~settle~{phase}";
 
     /// <summary>
-    /// Adds every orchestrator and activity of the award workflow under its contract name. The worker creates each
-    /// activity per call from the host's services, so an activity receives exactly the ports its constructor names.
+    /// Every orchestrator and activity of the award workflow under its contract name: what <see cref="AddAwardWorkflow"/>
+    /// registers with a worker and what a host that wraps them (the Azure Functions app) must offer, one function each.
+    /// </summary>
+    public static IReadOnlyList<WorkflowTask> Tasks { get; } =
+    [
+        new(WorkflowNames.Application, typeof(AwardApplicationOrchestrator), IsOrchestrator: true),
+        new(WorkflowNames.DepartmentReview, typeof(DepartmentReviewOrchestrator), IsOrchestrator: true),
+        new(WorkflowNames.Cycle, typeof(AwardCycleOrchestrator), IsOrchestrator: true),
+        new(CycleSettlement, typeof(CycleSettlementOrchestrator), IsOrchestrator: true),
+        new(Activities.RecordStep, typeof(RecordStepActivity), IsOrchestrator: false),
+        new(Activities.Deadlines, typeof(DeadlinesActivity), IsOrchestrator: false),
+        new(Activities.EstimateApplication, typeof(EstimateApplicationActivity), IsOrchestrator: false),
+        new(Activities.CheckDocuments, typeof(CheckDocumentsActivity), IsOrchestrator: false),
+        new(Activities.ReleaseClaims, typeof(ReleaseClaimsActivity), IsOrchestrator: false),
+        new(Activities.AssignReviewers, typeof(AssignReviewersActivity), IsOrchestrator: false),
+        new(Activities.MailFirms, typeof(MailFirmsActivity), IsOrchestrator: false),
+        new(Activities.CountSettlement, typeof(CountSettlementActivity), IsOrchestrator: false),
+        new(Activities.Allocate, typeof(AllocateActivity), IsOrchestrator: false),
+        new(Activities.ListPayable, typeof(ListPayableActivity), IsOrchestrator: false),
+        new(Activities.IssuePayoutChunk, typeof(IssuePayoutChunkActivity), IsOrchestrator: false),
+        new(Activities.IssuePayoutAwards, typeof(IssuePayoutAwardsActivity), IsOrchestrator: false),
+        new(Activities.WritePaymentFiles, typeof(WritePaymentFilesActivity), IsOrchestrator: false),
+        new(Activities.BuildReport, typeof(BuildReportActivity), IsOrchestrator: false),
+    ];
+
+    /// <summary>
+    /// Adds every orchestrator and activity of the award workflow (<see cref="Tasks"/>) under its contract name. The
+    /// worker creates each activity per call from the host's services, so an activity receives exactly the ports its
+    /// constructor names.
     /// </summary>
     public static DurableTaskRegistry AddAwardWorkflow(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        registry.AddOrchestrator<AwardApplicationOrchestrator>(WorkflowNames.Application);
-        registry.AddOrchestrator<DepartmentReviewOrchestrator>(WorkflowNames.DepartmentReview);
-        registry.AddOrchestrator<AwardCycleOrchestrator>(WorkflowNames.Cycle);
-        registry.AddOrchestrator<CycleSettlementOrchestrator>(CycleSettlement);
+        foreach (var task in Tasks)
+        {
+            if (task.IsOrchestrator)
+            {
+                registry.AddOrchestrator(task.Name, task.Type);
+            }
+            else
+            {
+                registry.AddActivity(task.Name, task.Type);
+            }
+        }
 
-        registry.AddActivity<RecordStepActivity>(Activities.RecordStep);
-        registry.AddActivity<DeadlinesActivity>(Activities.Deadlines);
-        registry.AddActivity<EstimateApplicationActivity>(Activities.EstimateApplication);
-        registry.AddActivity<CheckDocumentsActivity>(Activities.CheckDocuments);
-        registry.AddActivity<ReleaseClaimsActivity>(Activities.ReleaseClaims);
-        registry.AddActivity<AssignReviewersActivity>(Activities.AssignReviewers);
-        registry.AddActivity<MailFirmsActivity>(Activities.MailFirms);
-        registry.AddActivity<CountSettlementActivity>(Activities.CountSettlement);
-        registry.AddActivity<AllocateActivity>(Activities.Allocate);
-        registry.AddActivity<ListPayableActivity>(Activities.ListPayable);
-        registry.AddActivity<IssuePayoutChunkActivity>(Activities.IssuePayoutChunk);
-        registry.AddActivity<IssuePayoutAwardsActivity>(Activities.IssuePayoutAwards);
-        registry.AddActivity<WritePaymentFilesActivity>(Activities.WritePaymentFiles);
-        registry.AddActivity<BuildReportActivity>(Activities.BuildReport);
         return registry;
     }
 
@@ -86,3 +106,9 @@ public static class AwardWorkflow
         public const string BuildReport = "BuildReport";
     }
 }
+
+/// <summary>An orchestrator or activity class of the workflow and the name it runs under.</summary>
+/// <param name="Name">The contract name (orchestration or activity name).</param>
+/// <param name="Type">The <see cref="TaskOrchestrator{TInput, TOutput}"/> or <see cref="TaskActivity{TInput, TOutput}"/> class.</param>
+/// <param name="IsOrchestrator">True for an orchestrator.</param>
+public sealed record WorkflowTask(string Name, Type Type, bool IsOrchestrator);

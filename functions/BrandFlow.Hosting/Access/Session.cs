@@ -54,7 +54,13 @@ public static class Session
     public static Task SignOutAsync(HttpContext context) => context.SignOutAsync(Scheme);
 
     /// <summary>The signed-in account (read from the directory once per request), or null.</summary>
-    public static async Task<UserAccount?> ActorAsync(HttpContext context)
+    public static Task<UserAccount?> ActorAsync(HttpContext context) => ActorAsync(context, null);
+
+    /// <summary>
+    /// The signed-in account (read from the directory once per request), or null; through <paramref name="awards"/>
+    /// when given (a host whose award service is per call), else the container's.
+    /// </summary>
+    public static async Task<UserAccount?> ActorAsync(HttpContext context, AwardsService? awards)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Items.TryGetValue(ActorKey, out var cached))
@@ -64,7 +70,7 @@ public static class Session
 
         UserAccount? actor = null;
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ClaimTypes.Email) is { Length: > 0 } email
-            && context.RequestServices.GetService<AwardsService>() is { } service)
+            && (awards ?? context.RequestServices.GetService<AwardsService>()) is { } service)
         {
             actor = await service.FindAccountAsync(email, context.RequestAborted);
         }

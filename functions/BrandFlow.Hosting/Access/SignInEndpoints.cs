@@ -14,26 +14,10 @@ public static class SignInEndpoints
 {
     private const int FallbackOrder = 1000;
 
-    /// <summary>Maps the sign-in endpoints.</summary>
-    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app, RouteGroupBuilder api)
+    /// <summary>Maps the sign-in form endpoints (HTML fallback of the Razor pages).</summary>
+    public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        api.MapPost("/signin/request-link", async (HttpContext context, AwardsService service) =>
-        {
-            var body = await ApiJson.ReadAsync<LinkRequest>(context.Request);
-            await service.RequestSignInLinkAsync(body.Email, context.RequestAborted);
-            return ApiJson.Result(SentAnswer, StatusCodes.Status202Accepted);
-        });
-        api.MapGet("/signin/link", (string? t, AwardsService service) => ApiJson.Result(service.DescribeSignInLink(t)));
-        // A second parameter keeps these lambdas from binding as plain RequestDelegates (which would drop the result).
-        api.MapPost("/signout", async (HttpContext context, CancellationToken cancellationToken) =>
-        {
-            await Session.SignOutAsync(context);
-            return Results.NoContent();
-        });
-        api.MapGet("/me", async (HttpContext context, CancellationToken cancellationToken) =>
-            ApiJson.Result(AccessRules.SignedIn(await Session.ActorAsync(context))));
-
+        // The JSON side of sign-in (request a link, describe it, sign in, sign out, me) is in ApiOperations.
         app.MapGet("/signin", (HttpContext context, string? t, string? returnUrl, AwardsService service, IAntiforgery antiforgery) =>
             Html(Page(context, t, returnUrl, service, antiforgery))).WithOrder(FallbackOrder).DisableAntiforgery();
         app.MapPost("/signin/request", async (HttpContext context, AwardsService service, IAntiforgery antiforgery) =>

@@ -130,7 +130,7 @@ public static class AwardsSetup
         return services;
     }
 
-    /// <summary>Adds the access middleware and maps sign-in and the award API (when the award features are on).</summary>
+    /// <summary>Adds the access middleware and maps the sign-in form endpoints (when the award features are on).</summary>
     public static WebApplication MapBrandFlowAwards(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -140,11 +140,7 @@ public static class AwardsSetup
             return app;
         }
 
-        var api = app.MapGroup("/api");
-        api.AddEndpointFilter(ApiProblems.FilterAsync);
-        app.MapSignIn(api);
-        api.MapAwardsApi();
-        api.MapWorkflowFailures();
+        app.MapSignIn();
         return app;
     }
 

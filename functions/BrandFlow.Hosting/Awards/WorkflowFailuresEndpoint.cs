@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using BrandFlow.Hosting.Access;
+using BrandFlow.Hosting.Api;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
 using BrandFlow.Engine.Local;
@@ -18,35 +19,38 @@ internal static class WorkflowFailuresEndpoint
     /// <summary>At most this many failed instances and poison messages are listed.</summary>
     public const int Limit = 200;
 
-    /// <summary>Maps the endpoint onto the /api group.</summary>
-    public static void MapWorkflowFailures(this RouteGroupBuilder api) =>
-        api.MapGet("/admin/workflow/failures", async (HttpContext http, DurableTaskClient client, AwardsSetup.AwardsHostOptions host) =>
+    /// <summary>The handler of GET /api/admin/workflow/failures.</summary>
+    public static async Task<IResult> HandleAsync(ApiCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var http = call.Http;
+        var client = call.Durable;
+        var host = call.Services.GetRequiredService<AwardsSetup.AwardsHostOptions>();
+        AccessRules.Require(await call.ActorAsync(), Role.Administrator);
+        var instances = new List<FailedInstance>();
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = true, PageSize = 100 };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(http.RequestAborted))
         {
-            AccessRules.Require(await Session.ActorAsync(http), Role.Administrator);
-            var instances = new List<FailedInstance>();
-            var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = true, PageSize = 100 };
-            await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(http.RequestAborted))
+            instances.Add(new FailedInstance(instance.InstanceId, instance.Name, instance.CreatedAt, instance.LastUpdatedAt,
+                instance.FailureDetails?.ErrorType, instance.FailureDetails?.ErrorMessage ?? OutputText(instance.SerializedOutput) ?? "（未记录原因） / (no reason recorded)"));
+            if (instances.Count >= Limit)
             {
-                instances.Add(new FailedInstance(instance.InstanceId, instance.Name, instance.CreatedAt, instance.LastUpdatedAt,
-                    instance.FailureDetails?.ErrorType, instance.FailureDetails?.ErrorMessage ?? OutputText(instance.SerializedOutput) ?? "（未记录原因） / (no reason recorded)"));
-                if (instances.Count >= Limit)
-                {
-                    break;
-                }
+                break;
             }
+        }
 
-            var poison = new List<PoisonMessage>();
-            var queue = new QueueClient(host.Value.Storage, LocalTaskHubNames.PoisonQueue(host.Value.TaskHub));
-            if (await queue.ExistsAsync(http.RequestAborted))
+        var poison = new List<PoisonMessage>();
+        var queue = new QueueClient(host.Value.Storage, LocalTaskHubNames.PoisonQueue(host.Value.TaskHub));
+        if (await queue.ExistsAsync(http.RequestAborted))
+        {
+            foreach (var message in (await queue.PeekMessagesAsync(32, http.RequestAborted)).Value)
             {
-                foreach (var message in (await queue.PeekMessagesAsync(32, http.RequestAborted)).Value)
-                {
-                    poison.Add(new PoisonMessage(message.MessageId, message.InsertedOn, message.MessageText.Length > 500 ? message.MessageText[..500] : message.MessageText));
-                }
+                poison.Add(new PoisonMessage(message.MessageId, message.InsertedOn, message.MessageText.Length > 500 ? message.MessageText[..500] : message.MessageText));
             }
+        }
 
-            return ApiJson.Result(new WorkflowFailures(instances, poison, queue.Name));
-        });
+        return ApiJson.Result(new WorkflowFailures(instances, poison, queue.Name));
+    }
 
     private static string? OutputText(string? output)
     {

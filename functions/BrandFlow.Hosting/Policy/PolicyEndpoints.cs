@@ -1,19 +1,25 @@
-using BrandFlow.Hosting;
+using BrandFlow.Hosting.Api;
 using BrandFlow.Policy.Calculation;
 using BrandFlow.Policy.Catalog;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BrandFlow.Hosting.Policy;
 
-/// <summary>The calculator and catalog API: POST /api/policy/evaluate and read-only catalog views.</summary>
-public static class PolicyEndpoints
+/// <summary>The calculator and catalog API: POST /api/policy/evaluate and read-only catalog views (no storage needed).</summary>
+public static class PolicyApi
 {
-    /// <summary>Maps the policy endpoints.</summary>
-    public static IEndpointRouteBuilder MapPolicyEndpoints(this IEndpointRouteBuilder app)
-    {
-        var group = app.MapGroup("/api/policy");
-        group.MapPost("/evaluate", EvaluateAsync);
-        group.MapGet("/documents", (PolicyCatalog catalog) => Results.Json(catalog.Documents.Select(d => new
+    /// <summary>The policy operations of the JSON API.</summary>
+    public static IEnumerable<ApiOperation> Operations =>
+    [
+        new("api-policy-evaluate", "POST", "policy/evaluate", NeedsAwards: false, call => EvaluateAsync(call.Http.Request, Catalog(call))),
+        new("api-policy-documents", "GET", "policy/documents", NeedsAwards: false, call => Task.FromResult(Documents(Catalog(call)))),
+        new("api-policy-document", "GET", "policy/documents/{id}", NeedsAwards: false, call => Task.FromResult(Document(call.Route("id"), Catalog(call)))),
+        new("api-policy-clause-versions", "GET", "policy/clauses/{id}/versions", NeedsAwards: false, ClauseVersionsAsync),
+    ];
+
+    private static PolicyCatalog Catalog(ApiCall call) => call.Services.GetRequiredService<PolicyCatalog>();
+
+    private static IResult Documents(PolicyCatalog catalog) => Results.Json(catalog.Documents.Select(d => new
         {
             d.Id,
             d.Title,
@@ -23,8 +29,9 @@ public static class PolicyEndpoints
             Effective = new { d.Effective.From, d.Effective.To, Basis = d.EffectiveBasis },
             Clauses = d.Clauses.Count,
             d.Provisions,
-        }), PolicyJson.Options));
-        group.MapGet("/documents/{id}", (string id, PolicyCatalog catalog) =>
+        }), PolicyJson.Options);
+
+    private static IResult Document(string id, PolicyCatalog catalog) =>
             catalog.Documents.FirstOrDefault(d => d.Id == id) is not { } d
                 ? Problem(StatusCodes.Status404NotFound, "未找到政策文件 / Document not found", $"政策文件“{id}”不存在 / no document '{id}'")
                 : Results.Json(new
@@ -54,15 +61,16 @@ public static class PolicyEndpoints
                         Conditions = c.Conditions.Select(x => x.Description),
                     }),
                     d.Provisions,
-                }, PolicyJson.Options));
-        group.MapGet("/clauses/{id}/versions", async (string id, BrandFlowOptions options, TimeProvider clock, CancellationToken ct) =>
-        {
-            var versions = await CatalogSourceFactory.Store(options, clock).GetVersionsAsync(id, ct).ConfigureAwait(false);
-            return versions.Count == 0
-                ? Problem(StatusCodes.Status404NotFound, "未找到条款 / Clause not found", $"条款“{id}”不存在 / no clause '{id}'")
-                : Results.Json(versions, PolicyJson.Options);
-        });
-        return app;
+                }, PolicyJson.Options);
+
+    private static async Task<IResult> ClauseVersionsAsync(ApiCall call)
+    {
+        var id = call.Route("id");
+        var store = CatalogSourceFactory.Store(call.Services.GetRequiredService<BrandFlowOptions>(), call.Services.GetRequiredService<TimeProvider>());
+        var versions = await store.GetVersionsAsync(id, call.Aborted).ConfigureAwait(false);
+        return versions.Count == 0
+            ? Problem(StatusCodes.Status404NotFound, "未找到条款 / Clause not found", $"条款“{id}”不存在 / no clause '{id}'")
+            : Results.Json(versions, PolicyJson.Options);
     }
 
     private static async Task<IResult> EvaluateAsync(HttpRequest request, PolicyCatalog catalog)
