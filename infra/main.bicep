@@ -1,5 +1,7 @@
-// BrandFlow on Azure: one Function App running the ASP.NET Core app as a custom handler, on one storage account
-// (policy tables, evidence blobs, workflow queues). Secrets come from Key Vault references, never from app settings.
+// BrandFlow on Azure: the isolated-worker Function App (functions/BrandFlow.Functions: the award workflow on the Durable
+// extension, the JSON API, maintenance timers) on one storage account (policy and award tables, evidence blobs, the
+// task hub). Secrets come from Key Vault references, never from app settings. Not yet here (see README.md): the web app
+// for the pages, identity-based storage access, Key Vault itself, azd.
 targetScope = 'resourceGroup'
 
 @description('Short name used to derive resource names.')
@@ -10,7 +12,7 @@ param name string = 'brandflow'
 @description('Azure region.')
 param location string = resourceGroup().location
 
-@description('SendGrid API key secret URI in Key Vault (used by the workflow issue; empty until then).')
+@description('Key Vault secret URI of the SendGrid API key.')
 param sendGridKeySecretUri string = ''
 
 @description('Key Vault secret URI of the signing key of email links (base64, at least 32 bytes).')
@@ -65,17 +67,16 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       appSettings: [
         { name: 'AzureWebJobsStorage', value: storageConnection }
         { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
+        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'dotnet-isolated' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'BrandFlow__Storage', value: storageConnection }
-        { name: 'BrandFlow__SendGridApiKey', value: empty(sendGridKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridKeySecretUri})' }
+        { name: 'BrandFlow__Mail__ApiKey', value: empty(sendGridKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${sendGridKeySecretUri})' }
         { name: 'BrandFlow__Links__SigningKey', value: empty(linkSigningKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${linkSigningKeySecretUri})' }
         { name: 'BrandFlow__PublicBaseUrl', value: empty(publicBaseUrl) ? 'https://${name}-${suffix}.azurewebsites.net' : publicBaseUrl }
-        // The Durable task hub (prefix of its queues, tables and container).
+        // The Durable task hub (prefix of its queues, tables and container; host.json reads it as %BrandFlow__TaskHub%)
+        // and the connection the Durable extension uses (host.json: storageProvider.connectionName).
         { name: 'BrandFlow__TaskHub', value: 'brandflow' }
-        // Client only: under the custom handler no process runs the workflow yet (the Durable Functions app is a later
-        // issue; see README.md).
-        { name: 'BrandFlow__Worker__Enabled', value: 'false' }
+        { name: 'BrandFlowStorage', value: storageConnection }
       ]
     }
   }

@@ -44,7 +44,7 @@ internal sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["ASPNETCORE_URLS"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), name);
         app.process.OutputDataReceived += (_, e) => app.output.Enqueue(e.Data ?? string.Empty);
         app.process.ErrorDataReceived += (_, e) => app.output.Enqueue(e.Data ?? string.Empty);

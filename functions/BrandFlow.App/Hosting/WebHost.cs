@@ -20,12 +20,6 @@ public static class WebHost
         builder.AddBrandFlowAwards();
         builder.AddBrandFlowPages();
 
-        // Azure Functions custom handlers tell the app which port to listen on.
-        if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Length: > 0 } port)
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        }
-
         return builder;
     }
 

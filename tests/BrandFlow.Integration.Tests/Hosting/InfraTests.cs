@@ -2,10 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
+using BrandFlow.Hosting.Api;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BrandFlow.Integration.Tests.Hosting;
 
-/// <summary>The Azure packaging: Bicep compiles, host.json names a custom handler, every HTTP function's route is served.</summary>
+/// <summary>The Azure packaging: Bicep compiles; the local host serves exactly the JSON API the Functions app has a function for.</summary>
 public sealed class InfraTests(PolicyApiTests.LoadedApp app) : IClassFixture<PolicyApiTests.LoadedApp>
 {
     private static readonly string Root = Path.GetDirectoryName(AzuriteStorage.Policies)!;
@@ -38,45 +42,39 @@ public sealed class InfraTests(PolicyApiTests.LoadedApp app) : IClassFixture<Pol
     }
 
     [Fact]
-    public void HostJson_DeclaresCustomHandlerForwardingHttp()
-    {
-        var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "host.json"))).RootElement;
-        var handler = host.GetProperty("customHandler");
-        Assert.Equal("BrandFlow.App", handler.GetProperty("description").GetProperty("defaultExecutablePath").GetString());
-        Assert.True(handler.GetProperty("enableForwardingHttpRequest").GetBoolean());
-    }
-
-    [Fact]
-    public async Task FunctionDefinitions_EveryHttpRoute_IsServedByTheApp()
+    public void LocalApiEndpoints_AreExactlyTheApiOperations()
     {
         // The award routes exist only with a link signing key (the test host runs as Production); any test key will do.
         Environment.SetEnvironmentVariable("BrandFlow__Links__SigningKey", Convert.ToBase64String(new byte[32]));
+        _ = app.CreateClient();
+        var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText![5..]}"))
+            .Order(StringComparer.Ordinal);
+
+        // The Functions app has one HTTP function per operation (tests/BrandFlow.Functions.Tests checks its metadata),
+        // so the local host and Azure serve the same JSON API.
+        Assert.Equal(ApiOperations.All.Select(o => $"{o.Method} {o.Route}").Order(StringComparer.Ordinal), served);
+    }
+
+    [Fact]
+    public async Task EveryApiOperation_IsServedByTheApp()
+    {
+        Environment.SetEnvironmentVariable("BrandFlow__Links__SigningKey", Convert.ToBase64String(new byte[32]));
         var client = app.CreateClient();
-        var folders = Directory.GetDirectories(Path.Combine(Root, "infra", "functions"));
-        Assert.NotEmpty(folders);
-        foreach (var folder in folders)
+        foreach (var operation in ApiOperations.All)
         {
-            // Only HTTP triggers are routes of the app.
-            var trigger = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "function.json"))).RootElement
-                .GetProperty("bindings").EnumerateArray().SingleOrDefault(b => b.GetProperty("type").GetString() == "httpTrigger");
-            if (trigger.ValueKind == JsonValueKind.Undefined)
-            {
-                continue;
-            }
+            var route = "/api/" + string.Join('/', operation.Route.Split('/').Select(s => s.StartsWith('{') ? "cy-tm-well-known" : s));
+            var method = new HttpMethod(operation.Method);
+            using var request = new HttpRequestMessage(method, route) { Content = method == HttpMethod.Get ? null : new StringContent("{}") };
+            var response = await client.SendAsync(request);
 
-            var route = "/" + trigger.GetProperty("route").GetString()!.Replace("{id}", "cy-tm-well-known", StringComparison.Ordinal);
-            foreach (var name in trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToUpperInvariant()))
-            {
-                var method = new HttpMethod(name);
-                using var request = new HttpRequestMessage(method, route) { Content = method == HttpMethod.Get ? null : new StringContent("{}") };
-                var response = await client.SendAsync(request);
-
-                // Served means the app has the route: anything but not-found, wrong method or a server error (the award
-                // API answers 401/403/415 to an anonymous, bodiless probe; the policy API 200/400).
-                Assert.True(
-                    response.StatusCode is not (HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed) && (int)response.StatusCode < 500,
-                    $"{method} {route} answered {(int)response.StatusCode}");
-            }
+            // Served means the app has the route: anything but not-found, wrong method or a server error (the award
+            // API answers 401/403/415 to an anonymous, bodiless probe; the policy API 200/400/404 for an unknown id).
+            Assert.True(
+                response.StatusCode is not HttpStatusCode.MethodNotAllowed && (int)response.StatusCode < 500
+                && (response.StatusCode != HttpStatusCode.NotFound || response.Content.Headers.ContentType?.MediaType == "application/problem+json"),
+                $"{method} {route} answered {(int)response.StatusCode}");
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class AppProcessMailTests
         var options = new MailOptions { ApiKey = "SG.app-process-key", Host = address.ToString(), SentTable = $"mailsent{suffix}", FailureTable = $"mailfailures{suffix}" };
         using var app = Start(new Dictionary<string, string>
         {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
             ["BrandFlow__Storage"] = AzuriteStorage.ConnectionString,
             ["BrandFlow__PolicyTable"] = policyTable,
             ["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies,
