@@ -20,8 +20,8 @@ public static partial class MailSetup
         var storage = builder.Configuration["BrandFlow:Storage"];
         if (!string.IsNullOrWhiteSpace(storage))
         {
-            var container = builder.Configuration.GetSection("BrandFlow:Mail").Get<MailOptions>()?.MailboxContainer ?? new MailOptions().MailboxContainer;
-            builder.Services.AddSingleton(_ => new MailboxStore(new BlobServiceClient(storage).GetBlobContainerClient(container)));
+            // MailOptions as bound once by AddBrandFlowMailSender.
+            builder.Services.AddSingleton(sp => new MailboxStore(new BlobServiceClient(storage).GetBlobContainerClient(sp.GetRequiredService<MailOptions>().MailboxContainer)));
         }
 
         return builder;

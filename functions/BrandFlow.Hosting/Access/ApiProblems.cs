@@ -52,21 +52,6 @@ public static class ApiProblems
         return Results.Json(problem, ApiJson.Options, "application/problem+json", refusal.StatusCode);
     }
 
-    /// <summary>Endpoint filter: a refusal thrown by the service becomes its ProblemDetails.</summary>
-    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        try
-        {
-            return await next(context);
-        }
-        catch (AwardsException refusal)
-        {
-            return Result(context.HttpContext, refusal);
-        }
-    }
-
     /// <summary>Writes a refusal to the response directly (authentication events, queue-trigger errors).</summary>
     public static Task WriteAsync(HttpContext context, AwardsException refusal) => Result(context, refusal).ExecuteAsync(context);
 
