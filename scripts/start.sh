@@ -20,17 +20,21 @@ echo "[brandflow] Azurite listening (data in .azurite/, pid $AZURITE_PID)"
 
 url="${BRANDFLOW_URLS:-http://127.0.0.1:7071}"
 
-# The signing key of emailed links: generated once, kept with the local data (never committed).
-key_file="$PWD/.azurite/link-signing-key"
-if [ ! -s "$key_file" ]; then
-  head -c 32 /dev/urandom | base64 > "$key_file"
-  chmod 600 "$key_file"
-fi
+# The signing key of emailed links and the key that encrypts the session key ring (kept in Azurite's Blob Storage):
+# generated once, kept with the local data (never committed).
+local_key() {
+  if [ ! -s "$1" ]; then
+    head -c 32 /dev/urandom | base64 > "$1"
+    chmod 600 "$1"
+  fi
+  cat "$1"
+}
 
-export BrandFlow__Storage="$AZURITE_CONNECTION"
+export BrandFlowStorage="$AZURITE_CONNECTION"
 export BrandFlow__PoliciesPath="$PWD/policies"
 export BrandFlow__PublicBaseUrl="$url"
-export BrandFlow__Links__SigningKey="$(cat "$key_file")"
+export BrandFlow__Links__SigningKey="$(local_key "$PWD/.azurite/link-signing-key")"
+export BrandFlow__DataProtection__KeyEncryptionKey="$(local_key "$PWD/.azurite/data-protection-key")"
 # Mail goes through the real SendGrid client to the app's own SendGrid-compatible endpoint (dev mailbox).
 export BrandFlow__Mail__LocalEndpoint=true
 export BrandFlow__Mail__Host="$url"
@@ -38,9 +42,10 @@ export BrandFlow__Mail__ApiKey="local-development-key"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 dotnet build functions/BrandFlow.App/BrandFlow.App.csproj --nologo -v quiet -c Release -o .build/app
-dotnet .build/app/BrandFlow.App.dll load-policies
-dotnet .build/app/BrandFlow.App.dll seed-demo
-dotnet .build/app/BrandFlow.App.dll serve --urls "$url" &
+dotnet build functions/BrandFlow.Cli/BrandFlow.Cli.csproj --nologo -v quiet -c Release -o .build/cli
+dotnet .build/cli/brandflow.dll load-policies
+dotnet .build/cli/brandflow.dll seed-demo
+dotnet .build/app/BrandFlow.App.dll --urls "$url" &
 APP_PID=$!
 echo "[brandflow] BrandFlow on $url"
 echo "[brandflow]   home:        $url/"

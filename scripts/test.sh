@@ -18,6 +18,10 @@ echo "[brandflow] Azurite for tests listening (pid $AZURITE_PID)"
 export BRANDFLOW_FUNCTIONS_PUBLISH="$PWD/.build/functions"
 dotnet publish functions/BrandFlow.Functions/BrandFlow.Functions.csproj -c Release -o "$BRANDFLOW_FUNCTIONS_PUBLISH" --nologo -v quiet
 echo "[brandflow] Functions app published to .build/functions"
+# The web app for App Service as it is deployed: tests/BrandFlow.Integration.Tests checks what the publish carries.
+export BRANDFLOW_WEB_PUBLISH="$PWD/.build/web"
+dotnet publish functions/BrandFlow.Web/BrandFlow.Web.csproj -c Release -o "$BRANDFLOW_WEB_PUBLISH" --nologo -v quiet
+echo "[brandflow] web app published to .build/web"
 
 # A test project (or folder) as the first argument narrows the run; by default the whole solution.
 target=BrandFlow.sln

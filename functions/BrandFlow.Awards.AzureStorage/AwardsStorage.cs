@@ -53,25 +53,25 @@ public sealed class AwardsStorage
     /// <summary>Evidence files (also CORS set-up and the orphan sweep).</summary>
     public BlobEvidenceStore Evidence { get; }
 
-    /// <summary>
-    /// Connects with a connection string holding the account key (needed to sign SAS URLs), creates every table and
-    /// container if missing, and returns the ports.
-    /// </summary>
-    public static async Task<AwardsStorage> CreateAsync(string connectionString, AwardsStorageOptions options, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <summary>Connects with a connection string (Azurite, or an account key), creates what is missing and returns the ports.</summary>
+    public static Task<AwardsStorage> CreateAsync(string connectionString, AwardsStorageOptions options, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return CreateAsync(new TableServiceClient(connectionString), new BlobServiceClient(connectionString), options, clock, cancellationToken);
+    }
+
+    /// <summary>
+    /// Connects with the given clients (a connection string's, or a managed identity's: evidence links are then signed
+    /// with a user-delegation key instead of the account key), creates every table and container if missing, and returns
+    /// the ports.
+    /// </summary>
+    public static async Task<AwardsStorage> CreateAsync(TableServiceClient tables, BlobServiceClient blobs, AwardsStorageOptions options, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
         options.Validate();
-
-        var tables = new TableServiceClient(connectionString);
-        var blobs = new BlobServiceClient(connectionString);
-        if (!blobs.CanGenerateAccountSasUri)
-        {
-            throw new ArgumentException(
-                "连接字符串须包含账户密钥（用于签发 SAS） / The connection string must include the account key (needed to sign SAS URLs).",
-                nameof(connectionString));
-        }
 
         foreach (var table in options.Tables)
         {

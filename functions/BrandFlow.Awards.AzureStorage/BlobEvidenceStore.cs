@@ -33,6 +33,7 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
     private readonly BlobServiceClient service;
     private readonly AwardsStorageOptions options;
     private readonly TimeProvider clock;
+    private UserDelegationKey? delegationKey;
 
     internal BlobEvidenceStore(TableClient table, BlobServiceClient service, AwardsStorageOptions options, TimeProvider clock)
     {
@@ -70,7 +71,7 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
         await this.table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
 
         var expiresAt = now + this.options.UploadSlotLifetime;
-        var url = this.Sas(this.staging.GetBlobClient(fileId), BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt);
+        var url = await this.SasAsync(this.staging.GetBlobClient(fileId), BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, cancellationToken).ConfigureAwait(false);
         return new UploadSlot(fileId, url, expiresAt, this.options.MaxEvidenceLength);
     }
 
@@ -202,7 +203,7 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
         var row = await this.table.GetOrNullAsync(StorageKeys.Encode(fileId), FileRow, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"找不到证明文件 {fileId} / No evidence file {fileId}.");
         var container = row.GetString("State") == StateSealed ? this.sealedFiles : this.staging;
-        return this.Sas(container.GetBlobClient(fileId), BlobSasPermissions.Read, this.clock.GetUtcNow() + lifetime);
+        return await this.SasAsync(container.GetBlobClient(fileId), BlobSasPermissions.Read, this.clock.GetUtcNow() + lifetime, cancellationToken).ConfigureAwait(false);
     }
 
     private static EvidenceCheck Refuse(string code, string messageZh, string messageEn) => new(null, code, messageZh, messageEn);
@@ -290,7 +291,11 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
         await this.table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
-    private Uri Sas(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset expiresAt)
+    /// <summary>
+    /// A SAS URL for one blob: signed with the account key when the client has it (a connection string, Azurite), else
+    /// with a user-delegation key of the client's identity (Azure with shared-key access off), kept until it nears its end.
+    /// </summary>
+    private async Task<Uri> SasAsync(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var builder = new BlobSasBuilder(permissions, expiresAt)
         {
@@ -299,6 +304,33 @@ public sealed partial class BlobEvidenceStore : IEvidenceStore
             Resource = "b",
             Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
         };
-        return blob.GenerateSasUri(builder);
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(builder);
+        }
+
+        var key = await this.DelegationKeyAsync(expiresAt, cancellationToken).ConfigureAwait(false);
+        return new BlobUriBuilder(blob.Uri) { Sas = builder.ToSasQueryParameters(key, this.service.AccountName) }.ToUri();
+    }
+
+    /// <summary>A user-delegation key valid at least until <paramref name="until"/> (requested for a day, at most 7 days ahead).</summary>
+    private async Task<UserDelegationKey> DelegationKeyAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var current = this.delegationKey;
+        if (current is not null && current.SignedExpiresOn >= until)
+        {
+            return current;
+        }
+
+        var now = this.clock.GetUtcNow();
+        var expires = until > now + TimeSpan.FromDays(1) ? until : now + TimeSpan.FromDays(1);
+        if (expires > now + TimeSpan.FromDays(7))
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), "链接有效期不能超过 7 天 / A link cannot be valid for more than 7 days.");
+        }
+
+        var fresh = (await this.service.GetUserDelegationKeyAsync(new BlobGetUserDelegationKeyOptions(expires) { StartsOn = now - TimeSpan.FromMinutes(5) }, cancellationToken).ConfigureAwait(false)).Value;
+        this.delegationKey = fresh;
+        return fresh;
     }
 }

@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -27,7 +26,7 @@ internal sealed record LocalBackend(SidecarCompatibleOrchestrationService Servic
 
         var settings = new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = CreateStorageClients(options.StorageConnectionString!, options.ConfigureStorageClientOptions),
+            StorageAccountClientProvider = CreateStorageClients(options),
             TaskHubName = options.TaskHubName,
             PartitionCount = options.PartitionCount,
             ControlQueueBatchSize = options.ControlQueueBatchSize,
@@ -49,23 +48,32 @@ internal sealed record LocalBackend(SidecarCompatibleOrchestrationService Servic
             new SidecarCompatibleOrchestrationService(storage, options.WorkItemQueueVisibilityTimeout, logger), storage, "DurableTask.AzureStorage");
     }
 
-    /// <summary>The storage clients, with the caller's client options applied when it gave any.</summary>
-    private static StorageAccountClientProvider CreateStorageClients(string connection, Action<ClientOptions>? configure)
+    /// <summary>The storage clients (connection string or identity), with the caller's client options applied when it gave any.</summary>
+    private static StorageAccountClientProvider CreateStorageClients(LocalEngineOptions options)
     {
-        if (configure is null)
-        {
-            return new StorageAccountClientProvider(connection);
-        }
-
         var blob = new BlobClientOptions();
         var queue = new QueueClientOptions();
         var table = new TableClientOptions();
-        configure(blob);
-        configure(queue);
-        configure(table);
+        if (options.ConfigureStorageClientOptions is { } configure)
+        {
+            configure(blob);
+            configure(queue);
+            configure(table);
+        }
+
+        if (!string.IsNullOrEmpty(options.StorageConnectionString))
+        {
+            var connection = options.StorageConnectionString;
+            return new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(connection, blob),
+                StorageServiceClientProvider.ForQueue(connection, queue),
+                StorageServiceClientProvider.ForTable(connection, table));
+        }
+
+        var identity = options.StorageIdentity!.Value;
         return new StorageAccountClientProvider(
-            StorageServiceClientProvider.ForBlob(connection, blob),
-            StorageServiceClientProvider.ForQueue(connection, queue),
-            StorageServiceClientProvider.ForTable(connection, table));
+            StorageServiceClientProvider.ForBlob(identity.Blob, identity.Credential, blob),
+            StorageServiceClientProvider.ForQueue(identity.Queue, identity.Credential, queue),
+            StorageServiceClientProvider.ForTable(identity.Table, identity.Credential, table));
     }
 }

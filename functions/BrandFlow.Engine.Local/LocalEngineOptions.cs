@@ -9,6 +9,12 @@ public sealed class LocalEngineOptions
     /// </summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>
+    /// Identity-based storage instead of a connection string: the account's blob, queue and table endpoints and the
+    /// credential to reach them with (a managed identity in Azure). Used when <see cref="StorageConnectionString"/> is empty.
+    /// </summary>
+    public (Uri Blob, Uri Queue, Uri Table, Azure.Core.TokenCredential Credential)? StorageIdentity { get; set; }
+
     /// <summary>Task hub name (3–45 letters and digits, starting with a letter); the queue, table and container prefix.</summary>
     public string TaskHubName { get; set; } = "brandflow";
 
@@ -55,5 +61,15 @@ public sealed class LocalEngineOptions
     public Action<Azure.Core.ClientOptions>? ConfigureStorageClientOptions { get; set; }
 
     /// <summary>True when the options select the in-memory backend.</summary>
-    internal bool InMemory => string.IsNullOrEmpty(this.StorageConnectionString);
+    internal bool InMemory => string.IsNullOrEmpty(this.StorageConnectionString) && this.StorageIdentity is null;
+
+    /// <summary>A queue service client on the configured storage (not for the in-memory backend).</summary>
+    internal Azure.Storage.Queues.QueueServiceClient CreateQueueServiceClient() => this.StorageIdentity is { } identity && string.IsNullOrEmpty(this.StorageConnectionString)
+        ? new Azure.Storage.Queues.QueueServiceClient(identity.Queue, identity.Credential)
+        : new Azure.Storage.Queues.QueueServiceClient(this.StorageConnectionString);
+
+    /// <summary>A table service client on the configured storage (not for the in-memory backend).</summary>
+    internal Azure.Data.Tables.TableServiceClient CreateTableServiceClient() => this.StorageIdentity is { } identity && string.IsNullOrEmpty(this.StorageConnectionString)
+        ? new Azure.Data.Tables.TableServiceClient(identity.Table, identity.Credential)
+        : new Azure.Data.Tables.TableServiceClient(this.StorageConnectionString);
 }

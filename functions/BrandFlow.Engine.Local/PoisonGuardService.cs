@@ -48,8 +48,8 @@ internal sealed partial class PoisonGuardService(
             return;
         }
 
-        var queues = new QueueServiceClient(settings.StorageConnectionString);
-        var tables = new TableServiceClient(settings.StorageConnectionString);
+        var queues = settings.CreateQueueServiceClient();
+        var tables = settings.CreateTableServiceClient();
         var hub = settings.TaskHubName.ToLowerInvariant();
         await foreach (var failure in failures.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -1,10 +1,15 @@
 namespace BrandFlow.Hosting;
 
-/// <summary>Configuration section "BrandFlow" (environment: BrandFlow__Storage, BrandFlow__PoliciesPath, ...).</summary>
+/// <summary>
+/// Configuration section "BrandFlow" (environment: BrandFlow__PublicBaseUrl, BrandFlow__Links__SigningKey, ...), bound
+/// once from the host's final configuration and validated when the host starts (<see cref="BrandFlowOptionsValidation"/>).
+/// The storage account is the connection <see cref="StorageConnection.Name"/>, outside this section, because the Durable
+/// extension reads the same one.
+/// </summary>
 public sealed class BrandFlowOptions
 {
-    /// <summary>Azure Storage connection string (Azurite locally; in Azure, an app setting or Key Vault reference).</summary>
-    public string? Storage { get; set; }
+    /// <summary>The configuration section.</summary>
+    public const string Section = "BrandFlow";
 
     /// <summary>Folder of the reviewed catalog files; defaults to the repository's policies/ folder.</summary>
     public string? PoliciesPath { get; set; }
@@ -73,6 +78,23 @@ public sealed class BrandFlowOptions
         /// after a crash, the time until the activities the dead process ran are delivered again.
         /// </summary>
         public int WorkItemVisibilitySeconds { get; set; }
+    }
+
+    /// <summary>Where the keys that protect session cookies and forms are kept.</summary>
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
+    /// <summary>Settings of the ASP.NET data-protection key ring (section "BrandFlow:DataProtection").</summary>
+    public sealed class DataProtectionOptions
+    {
+        /// <summary>
+        /// Base64 of 32 random bytes that encrypt the key ring at rest (a Key Vault reference in Azure). Set, the key ring
+        /// is kept in Blob Storage (container <see cref="Container"/>), shared by every instance and kept across restarts;
+        /// required in Azure. Empty (local host only), ASP.NET keeps its default per-machine key ring.
+        /// </summary>
+        public string? KeyEncryptionKey { get; set; }
+
+        /// <summary>Blob container of the key ring.</summary>
+        public string Container { get; set; } = "brandflow-dataprotection";
     }
 
     /// <summary>Maintenance the Azure Functions app runs on timers.</summary>

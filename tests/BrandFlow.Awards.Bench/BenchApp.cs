@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using BrandFlow.App.Hosting;
+using BrandFlow.Cli;
+using BrandFlow.Site;
 using BrandFlow.Hosting;
 using BrandFlow.Awards.Services;
 using System.Globalization;
@@ -65,13 +67,14 @@ internal sealed class BenchApp : IAsyncDisposable
         {
             ApplicationName = typeof(WebHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = SiteComposition.WebRoot,
             EnvironmentName = "Production",
         });
         builder.WebHost.UseUrls(baseAddress.ToString().TrimEnd('/'));
         var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var configuration = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["BrandFlow:Storage"] = storage,
+            ["BrandFlowStorage"] = storage,
             ["BrandFlow:Mail:LocalEndpoint"] = "true",
             ["BrandFlow:Mail:Host"] = baseAddress.ToString().TrimEnd('/'),
             ["BrandFlow:Mail:ApiKey"] = MailKey,
@@ -92,7 +95,7 @@ internal sealed class BenchApp : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("BrandFlow.Engine.Local", durableLevel).AddFilter("DurableTask", durableLevel).AddFilter("Microsoft.DurableTask", durableLevel);
-        await builder.AddBrandFlowAsync();
+        builder.AddBrandFlowLocal();
         builder.Services.AddSingleton<IWorkflowClock>(clock);
         const string composition = "award workflow as the app hosts it (award stores on Tables/Blobs; Microsoft.DurableTask worker and client over BrandFlow.Engine.Local: the gRPC sidecar on DurableTask.AzureStorage, the app's worker defaults: one partition, idle queue polling up to 5 s, the engine's default concurrency)";
         var app = builder.Build();
@@ -116,7 +119,7 @@ internal sealed class BenchApp : IAsyncDisposable
 
             await next(context);
         });
-        app.MapBrandFlow();
+        app.MapBrandFlowLocal();
         await app.StartAsync();
         return new BenchApp(app, baseAddress, composition);
     }
@@ -131,7 +134,7 @@ internal sealed class BenchApp : IAsyncDisposable
     private static async Task LoadPoliciesAsync(string storage)
     {
         StorageTraffic.Enter(TrafficScope.Setup);
-        if (await Cli.LoadPoliciesAsync(new BrandFlowOptions { Storage = storage }, TextWriter.Null, Console.Error) != 0)
+        if (await CliProgram.RunAsync(["load-policies", "--set", $"BrandFlowStorage={storage}"], TextReader.Null, TextWriter.Null, Console.Error) != 0)
         {
             throw new InvalidOperationException("load-policies failed");
         }

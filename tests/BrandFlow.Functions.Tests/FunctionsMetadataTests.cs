@@ -90,6 +90,19 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Publish_CarriesNoLocalEngineNorPagesNorDevelopmentParts()
+    {
+        // The Durable extension runs the workflow here: the local engine (gRPC sidecar, InProcessTestHost), the pages
+        // and the local host's development-only parts are not part of the Function App.
+        foreach (var assembly in new[] { "BrandFlow.Engine.Local.dll", "Microsoft.DurableTask.InProcessTestHost.dll", "BrandFlow.Site.dll", "BrandFlow.App.dll" })
+        {
+            Assert.False(File.Exists(Path.Combine(TestPaths.Published, assembly)), $"{assembly} is in the Functions publish");
+        }
+
+        Assert.True(File.Exists(Path.Combine(TestPaths.Published, "BrandFlow.Hosting.dll")));
+    }
+
+    [Fact]
     public void Publish_HasTheHostSettingsTheCatalogAndNoHandWrittenFunctionJson()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Published, "host.json")));

@@ -38,7 +38,6 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
-        start.ArgumentList.Add("serve");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

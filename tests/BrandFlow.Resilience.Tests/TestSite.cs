@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using BrandFlow.App.Hosting;
+using BrandFlow.Cli;
 using BrandFlow.Hosting;
 using BrandFlow.Awards.AzureStorage;
 
@@ -63,9 +63,10 @@ internal sealed class TestSite : IAsyncDisposable
     public static async Task<TestSite> CreateAsync()
     {
         var site = new TestSite(Guid.NewGuid().ToString("N")[..10]);
-        var arguments = site.Settings(baseUrl: "http://127.0.0.1:1").Select(s => $"--{s.Key.Replace("__", ":", StringComparison.Ordinal)}={s.Value}").ToArray();
-        Assert.Equal(0, await Cli.LoadPoliciesAsync(new BrandFlowOptions { Storage = TestStorage.ConnectionString, PolicyTable = site.PolicyTable, PoliciesPath = TestStorage.Policies }, TextWriter.Null, Console.Error));
-        Assert.Equal(0, await Cli.SeedDemoAsync(arguments, TextWriter.Null, Console.Error));
+        // The command line's own code, in-process, with the hosts' settings.
+        var settings = site.Settings(baseUrl: "http://127.0.0.1:1").SelectMany(s => new[] { "--set", $"{s.Key}={s.Value}" }).ToArray();
+        Assert.Equal(0, await CliProgram.RunAsync(["load-policies", .. settings], TextReader.Null, TextWriter.Null, Console.Error));
+        Assert.Equal(0, await CliProgram.RunAsync(["seed-demo", .. settings], TextReader.Null, TextWriter.Null, Console.Error));
         return site;
     }
 
@@ -103,7 +104,7 @@ internal sealed class TestSite : IAsyncDisposable
     private Dictionary<string, string> Settings(string baseUrl) => new(StringComparer.Ordinal)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["BrandFlow__Storage"] = TestStorage.ConnectionString,
+        ["BrandFlowStorage"] = TestStorage.ConnectionString,
         ["BrandFlow__PoliciesPath"] = TestStorage.Policies,
         ["BrandFlow__PolicyTable"] = this.PolicyTable,
         ["BrandFlow__TaskHub"] = this.TaskHub,

@@ -1,39 +1,32 @@
-using BrandFlow.Hosting.Awards;
 using BrandFlow.App.Mail;
-using BrandFlow.Hosting.Mail;
-using BrandFlow.App.Pages;
-using BrandFlow.Hosting.Api;
-using BrandFlow.Policy.Catalog;
 using BrandFlow.Hosting;
+using BrandFlow.Site;
 
 namespace BrandFlow.App.Hosting;
 
-/// <summary>Registers BrandFlow's services and endpoints on the web application.</summary>
+/// <summary>
+/// The local host: the site (pages, API, durable client) with the engine's work in this process (unless
+/// BrandFlow:Worker:Enabled is false), plus what only a local run has: the SendGrid-compatible endpoint and development
+/// mailbox, Azurite's Blob CORS for uploads.
+/// </summary>
 public static class WebHost
 {
-    /// <summary>Adds options, clock and the policy catalog, read once at start-up so a bad catalog fails start-up, not a request.</summary>
-    public static async Task<WebApplicationBuilder> AddBrandFlowAsync(this WebApplicationBuilder builder)
+    /// <summary>Registers the local host's services.</summary>
+    public static WebApplicationBuilder AddBrandFlowLocal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        await builder.AddBrandFlowCoreAsync().ConfigureAwait(false);
+        builder.AddBrandFlowSite(HostRequirements.Local, processWork: builder.Configuration.GetValue("BrandFlow:Worker:Enabled", defaultValue: true));
         builder.AddBrandFlowMail();
-        builder.AddBrandFlowAwards();
-        builder.AddBrandFlowPages();
-
+        builder.Services.AddHostedService<LocalUploadCors>();
         return builder;
     }
 
-    /// <summary>Maps health and API endpoints.</summary>
-    public static WebApplication MapBrandFlow(this WebApplication app)
+    /// <summary>Maps the site and the development mail endpoints.</summary>
+    public static WebApplication MapBrandFlowLocal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var catalog = app.Services.GetRequiredService<PolicyCatalog>();
-        app.UseExceptionHandler();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok", documents = catalog.Documents.Count, clauses = catalog.Clauses.Count() }));
+        app.MapBrandFlowSite();
         app.MapBrandFlowMail();
-        app.MapBrandFlowAwards();
-        app.MapBrandFlowApi(awards: app.Services.GetService<AwardStores>() is not null);
-        app.MapBrandFlowPages();
         return app;
     }
 }

@@ -35,7 +35,7 @@ internal static class LocalSendGridEndpoint
 
         if (context.RequestServices.GetService<MailboxStore>() is not { } mailbox)
         {
-            return Errors(503, new SendGridError("本地邮件端点需要配置存储 BrandFlow:Storage / The local mail endpoint needs BrandFlow:Storage", null));
+            return Errors(503, new SendGridError("本地邮件端点需要配置存储 BrandFlowStorage / The local mail endpoint needs BrandFlowStorage", null));
         }
 
         JsonElement root;

@@ -159,7 +159,7 @@ internal static partial class MailboxEndpoints
 
     private static IResult NoStorage() => Results.Problem(
         title: "开发邮箱需要配置存储 / The development mailbox needs storage",
-        detail: "请设置 BrandFlow:Storage（BrandFlow__Storage）。 / Set BrandFlow:Storage (BrandFlow__Storage).",
+        detail: "请设置 BrandFlowStorage。 / Set BrandFlowStorage.",
         statusCode: 503);
 
     private static IResult NotFound() => Results.Problem(title: "未找到邮件 / Message not found", statusCode: 404);

@@ -38,6 +38,10 @@ public static class AccessSetup
         builder.Services.AddOptions<CookieAuthenticationOptions>(Session.Scheme).Configure<IHostEnvironment>((o, environment) =>
             o.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAuthorization();
+
+        // Authorization's policy cache reads the endpoint data sources: a host without a web server of its own (the
+        // command line, the Functions worker) registers them too, or a validating service provider refuses to build.
+        builder.Services.AddRouting();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "brandflow.antiforgery";

@@ -7,11 +7,11 @@ namespace BrandFlow.Hosting.Api;
 /// <summary>Serves <see cref="ApiOperations.All"/> from an ASP.NET Core host (the local host, the web app).</summary>
 public static class ApiMapping
 {
-    /// <summary>Maps every operation onto /api; the award operations only when the award features are configured.</summary>
-    public static IEndpointRouteBuilder MapBrandFlowApi(this IEndpointRouteBuilder app, bool awards)
+    /// <summary>Maps every operation onto /api.</summary>
+    public static IEndpointRouteBuilder MapBrandFlowApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var operation in ApiOperations.All.Where(o => awards || !o.NeedsAwards))
+        foreach (var operation in ApiOperations.All)
         {
             app.MapMethods("/api/" + operation.Route, [operation.Method], http => RunAsync(operation, new ApiCall(
                     http,

@@ -7,9 +7,8 @@ namespace BrandFlow.Hosting.Api;
 /// <param name="Name">Stable name, e.g. "api-application-get"; also the Azure Function of this operation.</param>
 /// <param name="Method">HTTP method.</param>
 /// <param name="Route">Route template under /api, without a leading slash (e.g. "applications/{id}").</param>
-/// <param name="NeedsAwards">True when the operation needs the award features (storage configured); the policy operations do not.</param>
 /// <param name="Handle">The handler.</param>
-public sealed record ApiOperation(string Name, string Method, string Route, bool NeedsAwards, Func<ApiCall, Task<IResult>> Handle)
+public sealed record ApiOperation(string Name, string Method, string Route, Func<ApiCall, Task<IResult>> Handle)
 {
     /// <summary>The route's parameter names, in order (e.g. ["id", "fileId"]).</summary>
     public IReadOnlyList<string> Parameters =>

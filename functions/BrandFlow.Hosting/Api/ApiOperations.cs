@@ -30,7 +30,7 @@ public static partial class ApiOperations
     public static ApiOperation Named(string name) =>
         All.FirstOrDefault(o => o.Name == name) ?? throw new ArgumentException($"No API operation '{name}'", nameof(name));
 
-    private static ApiOperation Op(string name, string method, string route, Func<ApiCall, Task<IResult>> handle) => new(name, method, route, NeedsAwards: true, handle);
+    private static ApiOperation Op(string name, string method, string route, Func<ApiCall, Task<IResult>> handle) => new(name, method, route, handle);
 
     private static IEnumerable<ApiOperation> SignIn =>
     [

@@ -6,7 +6,7 @@ namespace BrandFlow.Hosting.Awards;
 /// The award tables and containers on the configured storage account, created once when the host starts. Registered
 /// as a hosted service before the durable engine, so the ports exist before the first work item or request needs them.
 /// </summary>
-public sealed class AwardStores(AwardsSetup.AwardsHostOptions host, TimeProvider clock) : IHostedService
+public sealed class AwardStores(StorageConnection connection, BrandFlowOptions options, TimeProvider clock) : IHostedService
 {
     private AwardsStorage? storage;
 
@@ -17,7 +17,7 @@ public sealed class AwardStores(AwardsSetup.AwardsHostOptions host, TimeProvider
     /// <summary>Creates the tables and containers if missing.</summary>
     public async Task StartAsync(CancellationToken cancellationToken) =>
         this.storage ??= await AwardsStorage.CreateAsync(
-            host.Value.Storage!, new AwardsStorageOptions { Prefix = host.Value.StoragePrefix }, clock, cancellationToken).ConfigureAwait(false);
+            connection.Tables(), connection.Blobs(), new AwardsStorageOptions { Prefix = options.StoragePrefix }, clock, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

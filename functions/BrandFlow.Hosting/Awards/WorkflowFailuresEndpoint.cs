@@ -1,10 +1,8 @@
 using System.Text.Json;
-using Azure.Storage.Queues;
 using BrandFlow.Hosting.Access;
 using BrandFlow.Hosting.Api;
 using BrandFlow.Awards.Model;
 using BrandFlow.Awards.Services;
-using BrandFlow.Engine.Local;
 using Microsoft.DurableTask.Client;
 
 namespace BrandFlow.Hosting.Awards;
@@ -14,7 +12,7 @@ namespace BrandFlow.Hosting.Awards;
 /// engine messages moved to the poison queue because they could not be read. What the durable engine knows, read through
 /// <see cref="DurableTaskClient"/> and the task hub's poison queue; nothing is changed.
 /// </summary>
-internal static class WorkflowFailuresEndpoint
+public static class WorkflowFailuresEndpoint
 {
     /// <summary>At most this many failed instances and poison messages are listed.</summary>
     public const int Limit = 200;
@@ -25,7 +23,7 @@ internal static class WorkflowFailuresEndpoint
         ArgumentNullException.ThrowIfNull(call);
         var http = call.Http;
         var client = call.Durable;
-        var host = call.Services.GetRequiredService<AwardsSetup.AwardsHostOptions>();
+        var options = call.Services.GetRequiredService<BrandFlowOptions>();
         AccessRules.Require(await call.ActorAsync(), Role.Administrator);
         var instances = new List<FailedInstance>();
         var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], FetchInputsAndOutputs = true, PageSize = 100 };
@@ -40,7 +38,7 @@ internal static class WorkflowFailuresEndpoint
         }
 
         var poison = new List<PoisonMessage>();
-        var queue = new QueueClient(host.Value.Storage, LocalTaskHubNames.PoisonQueue(host.Value.TaskHub));
+        var queue = call.Services.GetRequiredService<StorageConnection>().Queues().GetQueueClient(PoisonQueue(options.TaskHub));
         if (await queue.ExistsAsync(http.RequestAborted))
         {
             foreach (var message in (await queue.PeekMessagesAsync(32, http.RequestAborted)).Value)
@@ -51,6 +49,12 @@ internal static class WorkflowFailuresEndpoint
 
         return ApiJson.Result(new WorkflowFailures(instances, poison, queue.Name));
     }
+
+    /// <summary>
+    /// The queue the local engine's poison guard moves unreadable control-queue messages to (BrandFlow.Engine.Local,
+    /// <c>LocalTaskHubNames.PoisonQueue</c>; tests/BrandFlow.Integration.Tests checks the two names agree).
+    /// </summary>
+    public static string PoisonQueue(string taskHub) => taskHub.ToLowerInvariant() + "-poison";
 
     private static string? OutputText(string? output)
     {

@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using BrandFlow.Awards.Ports;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BrandFlow.Hosting.Mail;
 
@@ -8,24 +6,16 @@ namespace BrandFlow.Hosting.Mail;
 public static class MailSenderSetup
 {
     /// <summary>
-    /// Registers <see cref="MailOptions"/> always and, with "BrandFlow:Storage" set, the sender and its logs. Without
-    /// storage nothing storage-backed is registered (the policy-only app and CLI keep working).
+    /// Registers the sender and its logs on the storage connection; <see cref="MailOptions"/> are bound and validated by
+    /// <see cref="BrandFlowComposition.AddBrandFlow"/> (in production a missing SendGrid key stops start-up).
     /// </summary>
     public static IHostApplicationBuilder AddBrandFlowMailSender(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection("BrandFlow:Mail").Get<MailOptions>() ?? new MailOptions();
-        var storage = builder.Configuration["BrandFlow:Storage"];
-        builder.Services.AddSingleton(options);
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        if (string.IsNullOrWhiteSpace(storage))
-        {
-            return builder;
-        }
-
-        // Factories, so a malformed connection string fails the first send rather than start-up.
-        builder.Services.AddSingleton(_ => new MailSentLog(new TableServiceClient(storage).GetTableClient(options.SentTable)));
-        builder.Services.AddSingleton(sp => new TableMailFailureLog(new TableServiceClient(storage).GetTableClient(options.FailureTable), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new MailSentLog(
+            sp.GetRequiredService<StorageConnection>().Tables().GetTableClient(sp.GetRequiredService<MailOptions>().SentTable)));
+        builder.Services.AddSingleton(sp => new TableMailFailureLog(
+            sp.GetRequiredService<StorageConnection>().Tables().GetTableClient(sp.GetRequiredService<MailOptions>().FailureTable), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IMailFailureLog>(sp => sp.GetRequiredService<TableMailFailureLog>());
         builder.Services.AddSingleton<IMailSender, SendGridMailSender>();
         return builder;

@@ -11,10 +11,10 @@ public static class PolicyApi
     /// <summary>The policy operations of the JSON API.</summary>
     public static IEnumerable<ApiOperation> Operations =>
     [
-        new("api-policy-evaluate", "POST", "policy/evaluate", NeedsAwards: false, call => EvaluateAsync(call.Http.Request, Catalog(call))),
-        new("api-policy-documents", "GET", "policy/documents", NeedsAwards: false, call => Task.FromResult(Documents(Catalog(call)))),
-        new("api-policy-document", "GET", "policy/documents/{id}", NeedsAwards: false, call => Task.FromResult(Document(call.Route("id"), Catalog(call)))),
-        new("api-policy-clause-versions", "GET", "policy/clauses/{id}/versions", NeedsAwards: false, ClauseVersionsAsync),
+        new("api-policy-evaluate", "POST", "policy/evaluate", call => EvaluateAsync(call.Http.Request, Catalog(call))),
+        new("api-policy-documents", "GET", "policy/documents", call => Task.FromResult(Documents(Catalog(call)))),
+        new("api-policy-document", "GET", "policy/documents/{id}", call => Task.FromResult(Document(call.Route("id"), Catalog(call)))),
+        new("api-policy-clause-versions", "GET", "policy/clauses/{id}/versions", ClauseVersionsAsync),
     ];
 
     private static PolicyCatalog Catalog(ApiCall call) => call.Services.GetRequiredService<PolicyCatalog>();
@@ -66,7 +66,7 @@ public static class PolicyApi
     private static async Task<IResult> ClauseVersionsAsync(ApiCall call)
     {
         var id = call.Route("id");
-        var store = CatalogSourceFactory.Store(call.Services.GetRequiredService<BrandFlowOptions>(), call.Services.GetRequiredService<TimeProvider>());
+        var store = CatalogSourceFactory.Store(call.Services.GetRequiredService<StorageConnection>(), call.Services.GetRequiredService<BrandFlowOptions>(), call.Services.GetRequiredService<TimeProvider>());
         var versions = await store.GetVersionsAsync(id, call.Aborted).ConfigureAwait(false);
         return versions.Count == 0
             ? Problem(StatusCodes.Status404NotFound, "未找到条款 / Clause not found", $"条款“{id}”不存在 / no clause '{id}'")

@@ -39,9 +39,10 @@ public sealed partial class AwardsApp : WebApplicationFactory<Program>, IAsyncLi
             .LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
 
         // Read when the host is built (any fully loaded catalog table will do, so concurrent fixtures do not matter).
-        Environment.SetEnvironmentVariable("BrandFlow__Storage", AzuriteStorage.ConnectionString);
+        Environment.SetEnvironmentVariable("BrandFlowStorage", AzuriteStorage.ConnectionString);
         Environment.SetEnvironmentVariable("BrandFlow__PolicyTable", table);
         Environment.SetEnvironmentVariable("BrandFlow__Links__SigningKey", Convert.ToBase64String(new byte[32]));
+        Environment.SetEnvironmentVariable("BrandFlow__Mail__ApiKey", "SG.integration-test");
         _ = this.Server;
         await this.SeedAsync();
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace BrandFlow.Integration.Tests.Hosting;
 
-/// <summary>The `evaluate` verb run as a real process, reading JSON from standard input or a file.</summary>
+/// <summary>The command line (functions/BrandFlow.Cli, System.CommandLine) run as a real process.</summary>
 public class CliTests
 {
     private const string Request = """
@@ -49,7 +49,7 @@ public class CliTests
     [Fact]
     public async Task LoadPolicies_RunTwiceAgainstAzurite_SecondRunWritesNoNewVersion()
     {
-        var storage = new Dictionary<string, string> { ["BrandFlow__Storage"] = AzuriteStorage.ConnectionString, ["BrandFlow__PolicyTable"] = AzuriteStorage.UniqueTable("clipolicies") };
+        var storage = new Dictionary<string, string> { ["BrandFlowStorage"] = AzuriteStorage.ConnectionString, ["BrandFlow__PolicyTable"] = AzuriteStorage.UniqueTable("clipolicies") };
 
         var first = await RunAsync(["load-policies"], "", storage);
         var second = await RunAsync(["load-policies"], "", storage);
@@ -58,6 +58,74 @@ public class CliTests
         Assert.Contains("5 documents, 109 clauses, 109 new clause versions, 0 unchanged", first.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, second.Exit);
         Assert.Contains("109 clauses, 0 new clause versions, 109 unchanged", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedDemo_InDevelopment_RunTwice_SeedsOnceAndPrintsTheAccounts()
+    {
+        // What the README's first command runs (scripts/start.sh): the development environment validates the services.
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string>
+        {
+            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["BrandFlow__StoragePrefix"] = "cli" + suffix,
+            ["BrandFlow__TaskHub"] = "cli" + suffix,
+            ["BrandFlow__PolicyTable"] = AzuriteStorage.UniqueTable("clidemo"),
+        };
+        Assert.Equal(0, (await RunAsync(["load-policies"], "", settings)).Exit);
+
+        var first = await RunAsync(["seed-demo"], "", settings);
+        var second = await RunAsync(["seed-demo"], "", settings);
+
+        Assert.True(first.Exit == 0, first.Stderr);
+        Assert.True(second.Exit == 0, second.Stderr);
+        Assert.Contains("demo cycle opened", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("demo cycle already there", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("clerk@", first.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", first.Stderr + second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(
+            first.Stdout.Split('\n').Count(l => l.Contains('@', StringComparison.Ordinal)),
+            second.Stdout.Split('\n').Count(l => l.Contains('@', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task LoadPolicies_WithoutStorage_ExitsTwoNamingTheSetting()
+    {
+        var (exit, _, stderr) = await RunAsync(["load-policies"], "");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("BrandFlowStorage", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedDemo_WithAHalfGivenIdentityConnection_FailsNamingTheSettingWithoutStackTrace()
+    {
+        // A section without an account name or endpoints: start-up validation names what is missing.
+        var (exit, _, stderr) = await RunAsync(["seed-demo"], "", new() { ["BrandFlowStorage__credential"] = "managedidentity" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("BrandFlowStorage__accountName", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_WithoutEquals_ExitsTwo()
+    {
+        var (exit, _, stderr) = await RunAsync(["evaluate", "-", "--set", "BrandFlow__TaskHub"], Request);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("key=value", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_ExitsNonZeroWithUsage()
+    {
+        var (exit, stdout, stderr) = await RunAsync(["serve"], "");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("load-policies", stdout + stderr, StringComparison.Ordinal);
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args, string stdin, Dictionary<string, string>? environment = null)
@@ -69,14 +137,15 @@ public class CliTests
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BrandFlow.App.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "brandflow.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         // The CLI reads the reviewed files when no storage account is configured.
-        start.Environment["BrandFlow__Storage"] = "";
+        start.Environment["BrandFlowStorage"] = "";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies;
         foreach (var (name, value) in environment ?? [])
         {

@@ -36,9 +36,28 @@ public sealed class InfraTests(PolicyApiTests.LoadedApp app) : IClassFixture<Pol
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.True(process.ExitCode == 0, await stderr);
+        Assert.DoesNotContain("Warning", await stderr, StringComparison.OrdinalIgnoreCase);
+
+        // The linter (bicep's default rules) with nothing to say.
+        var lint = new ProcessStartInfo(bicep, ["lint", Path.Combine(Root, "infra", "main.bicep")]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        lint.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        using (var linter = Process.Start(lint)!)
+        {
+            var lintOut = linter.StandardOutput.ReadToEndAsync();
+            var lintErr = linter.StandardError.ReadToEndAsync();
+            await linter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(linter.ExitCode == 0 && (await lintOut + await lintErr).Trim().Length == 0, await lintOut + await lintErr);
+        }
+
         var template = JsonDocument.Parse(await File.ReadAllTextAsync(output)).RootElement;
         File.Delete(output);
-        Assert.Contains(template.GetProperty("resources").EnumerateArray(), r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var resources = template.GetProperty("resources");
+        var types = (resources.ValueKind == JsonValueKind.Object ? resources.EnumerateObject().Select(p => p.Value) : resources.EnumerateArray())
+            .Select(r => r.GetProperty("type").GetString()).ToList();
+        Assert.Equal(2, types.Count(t => t == "Microsoft.Web/sites"));
+        Assert.Contains("Microsoft.KeyVault/vaults", types);
+        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", types);
+        Assert.Contains("Microsoft.Insights/components", types);
     }
 
     [Fact]

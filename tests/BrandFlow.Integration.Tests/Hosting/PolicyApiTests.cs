@@ -108,8 +108,12 @@ public sealed class PolicyApiTests : IClassFixture<PolicyApiTests.LoadedApp>
         {
             var table = new TableServiceClient(AzuriteStorage.ConnectionString).GetTableClient(tableName);
             await new TableCatalogStore(table, TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
-            Environment.SetEnvironmentVariable("BrandFlow__Storage", AzuriteStorage.ConnectionString);
+            Environment.SetEnvironmentVariable("BrandFlowStorage", AzuriteStorage.ConnectionString);
             Environment.SetEnvironmentVariable("BrandFlow__PolicyTable", tableName);
+
+            // The test host runs as Production, where both are required at start.
+            Environment.SetEnvironmentVariable("BrandFlow__Links__SigningKey", Convert.ToBase64String(new byte[32]));
+            Environment.SetEnvironmentVariable("BrandFlow__Mail__ApiKey", "SG.integration-test");
         }
 
         Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

@@ -30,7 +30,7 @@ public sealed class AppProcessMailTests
         using var app = Start(new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            ["BrandFlow__Storage"] = AzuriteStorage.ConnectionString,
+            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
             ["BrandFlow__PolicyTable"] = policyTable,
             ["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies,
             ["BrandFlow__Mail__LocalEndpoint"] = "true",
@@ -71,7 +71,6 @@ public sealed class AppProcessMailTests
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BrandFlow.App.dll"));
-        start.ArgumentList.Add("serve");
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

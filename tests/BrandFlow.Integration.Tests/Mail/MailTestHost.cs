@@ -1,4 +1,5 @@
 using BrandFlow.App.Mail;
+using BrandFlow.Hosting;
 using BrandFlow.Hosting.Mail;
 using BrandFlow.Awards.Ports;
 using Microsoft.AspNetCore.Builder;
@@ -37,7 +38,7 @@ public sealed class MailTestHost : IAsyncLifetime
         var suffix = Guid.NewGuid().ToString("N")[..10];
         app = await StartAsync(new Dictionary<string, string?>
         {
-            ["BrandFlow:Storage"] = AzuriteStorage.ConnectionString,
+            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
             ["BrandFlow:Mail:ApiKey"] = ApiKey,
             ["BrandFlow:Mail:From"] = "noreply@brandflow.test",
             ["BrandFlow:Mail:FromName"] = "BrandFlow 测试",
@@ -92,6 +93,8 @@ public sealed class MailTestHost : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.AddBrandFlowSettings(HostRequirements.Local);
+        builder.AddBrandFlowMailSender();
         builder.AddBrandFlowMail();
         var started = builder.Build();
         started.MapBrandFlowMail();

@@ -4,6 +4,7 @@ using BrandFlow.App.Mail;
 using BrandFlow.Hosting.Mail;
 using BrandFlow.Awards.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BrandFlow.Integration.Tests.Mail;
 
@@ -66,23 +67,18 @@ public sealed class MailboxPagesTests(MailTestHost host) : IClassFixture<MailTes
     }
 
     [Fact]
-    public async Task WithoutStorage_StartsWithoutStorageServicesAndMailboxAnswers503()
+    public async Task WithoutStorage_StartFailsNamingTheSetting()
     {
-        await using var app = await MailTestHost.StartAsync(new Dictionary<string, string?> { ["BrandFlow:Mail:LocalEndpoint"] = "true", ["BrandFlow:Mail:ApiKey"] = "k" });
-        using var bare = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            MailTestHost.StartAsync(new Dictionary<string, string?> { ["BrandFlow:Mail:LocalEndpoint"] = "true", ["BrandFlow:Mail:ApiKey"] = "k" }));
 
-        Assert.Null(app.Services.GetService<IMailSender>());
-        Assert.Null(app.Services.GetService<IMailFailureLog>());
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await bare.GetAsync("/dev/mailbox")).StatusCode);
-        var api = await bare.GetAsync("/dev/mailbox/api/messages");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
-        Assert.Contains("BrandFlow:Storage", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(failure.Failures, f => f.Contains("BrandFlowStorage 未设置", StringComparison.Ordinal) && f.Contains("is not set", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task WithoutLocalEndpoint_MapsNoMailRoutes()
     {
-        await using var app = await MailTestHost.StartAsync(new Dictionary<string, string?> { ["BrandFlow:Storage"] = AzuriteStorage.ConnectionString });
+        await using var app = await MailTestHost.StartAsync(new Dictionary<string, string?> { ["BrandFlowStorage"] = AzuriteStorage.ConnectionString });
         using var bare = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
         Assert.NotNull(app.Services.GetService<IMailSender>());

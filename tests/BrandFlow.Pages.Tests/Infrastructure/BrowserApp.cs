@@ -127,7 +127,7 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Environment the app reads its configuration from (the same variables scripts/start.sh sets).</summary>
     private IEnumerable<(string Name, string Value)> Settings()
     {
-        yield return ("BrandFlow__Storage", AzuriteStorage.ConnectionString);
+        yield return ("BrandFlowStorage", AzuriteStorage.ConnectionString);
         yield return ("BrandFlow__PolicyTable", policyTable);
         yield return ("BrandFlow__PoliciesPath", AzuriteStorage.Policies);
 
