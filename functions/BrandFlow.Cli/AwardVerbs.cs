@@ -42,6 +42,18 @@ public static class AwardVerbs
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>`add-account`: registers or updates one account with the API's checks; prints what was stored.</summary>
+    public static Task<int> AddAccountAsync(UserAccount account, IReadOnlyDictionary<string, string?> settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        return WithServiceAsync(settings, stderr, async service =>
+        {
+            var stored = await service.UpsertAccountAsync(CommandLineAdministrator, account, cancellationToken).ConfigureAwait(false);
+            var scope = string.Join(" ", new[] { stored.DepartmentId, stored.Jurisdiction, stored.CreditCode }.Where(v => !string.IsNullOrEmpty(v)));
+            await stdout.WriteLineAsync($"账户已登记 / account stored: {stored.Email} {string.Join(",", stored.Roles)} {scope}".TrimEnd()).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
     /// <summary>`seed-demo`: registers the demo firm and accounts and opens the demo cycle (idempotent); prints the accounts.</summary>
     public static Task<int> SeedDemoAsync(IReadOnlyDictionary<string, string?> settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         WithServiceAsync(settings, stderr, service => DemoSeed.RunAsync(service, CommandLineAdministrator, stdout), cancellationToken);
@@ -59,7 +71,7 @@ public static class AwardVerbs
         });
         builder.Configuration.AddCliSettings(settings, policies: null);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddBrandFlow(HostRequirements.Local);
+        builder.AddBrandFlow(HostRequirements.CommandLine);
         builder.AddBrandFlowDurableEngine(processWork: false);
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

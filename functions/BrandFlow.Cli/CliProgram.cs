@@ -1,9 +1,10 @@
 using System.CommandLine;
+using BrandFlow.Awards.Model;
 
 namespace BrandFlow.Cli;
 
 /// <summary>
-/// The command line: <c>brandflow evaluate|load-policies|open-cycle|seed-demo</c>. Settings come from the environment
+/// The command line: <c>brandflow evaluate|load-policies|open-cycle|add-account|seed-demo</c>. Settings come from the environment
 /// (BrandFlowStorage, BrandFlow__…) and from <c>--set key=value</c>, which wins. Exit codes: 0 done, 1 a failure
 /// (told on stderr, no stack trace), 2 invalid input or a refusal.
 /// </summary>
@@ -59,7 +60,9 @@ public static class CliProgram
         var seedDemo = new Command("seed-demo", "登记演示企业和账户并开启演示年度（可重复运行；仅用于本地） / Seeds the demo firm, accounts and cycle (idempotent; local use only)");
         seedDemo.SetAction((result, token) => AwardVerbs.SeedDemoAsync(Settings(result.GetValue(set)), stdout, stderr, token));
 
-        var root = new RootCommand("BrandFlow 命令行 / BrandFlow command line") { evaluate, load, openCycle, seedDemo };
+        var addAccount = AccountCommand(set, stdout, stderr);
+
+        var root = new RootCommand("BrandFlow 命令行 / BrandFlow command line") { evaluate, load, openCycle, addAccount, seedDemo };
         root.Options.Add(set);
         root.Options.Add(policies);
 
@@ -72,7 +75,11 @@ public static class CliProgram
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+
+            // A command line that does not parse (unknown verb, missing option) is invalid input: its errors and the
+            // usage were written to stderr.
+            return parsed.Errors.Count > 0 ? InvalidInput : exit;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -80,6 +87,42 @@ public static class CliProgram
             await stderr.WriteLineAsync($"命令失败 / the command failed: {CliText.Message(ex)}").ConfigureAwait(false);
             return Failed;
         }
+    }
+
+    /// <summary>
+    /// `add-account email --name --role [--role] [--department] [--jurisdiction] [--credit-code]`: how the first
+    /// administrator of a new deployment gets an account (later ones are added through <c>PUT /api/accounts/{email}</c>).
+    /// </summary>
+    private static Command AccountCommand(Option<string[]> set, TextWriter stdout, TextWriter stderr)
+    {
+        var email = new Argument<string>("email") { Description = "登录邮箱 / The sign-in email address" };
+        var name = new Option<string>("--name") { Description = "姓名 / Display name", Required = true };
+        var roles = new Option<Role[]>("--role")
+        {
+            Description = "角色（可重复）：Applicant、Clerk、Reviewer、DepartmentHead、Finance、Administrator / Role (repeatable)",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var department = new Option<string?>("--department") { Description = "审核部门编号（审核人员、部门负责人） / Department id (reviewers, department heads)" };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "辖区代码，如 421223 / Jurisdiction code, e.g. 421223" };
+        var creditCode = new Option<string?>("--credit-code") { Description = "企业统一社会信用代码（申报单位经办人） / The firm's credit code (applicants)" };
+        var command = new Command("add-account", "登记或更新账户，例如新部署的第一位管理员 / Registers or updates an account, e.g. a new deployment's first administrator")
+        {
+            email, name, roles, department, jurisdiction, creditCode,
+        };
+        command.SetAction((result, token) => AwardVerbs.AddAccountAsync(
+            new UserAccount(
+                result.GetValue(email)!,
+                result.GetValue(name)!,
+                result.GetValue(roles) ?? [],
+                result.GetValue(department),
+                result.GetValue(creditCode),
+                result.GetValue(jurisdiction)),
+            Settings(result.GetValue(set)),
+            stdout,
+            stderr,
+            token));
+        return command;
     }
 
     private static Dictionary<string, string?> Settings(string[]? pairs) =>

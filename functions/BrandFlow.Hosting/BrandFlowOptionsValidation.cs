@@ -48,7 +48,7 @@ public sealed partial class BrandFlowOptionsValidation(IConfiguration configurat
             failures.Add($"BrandFlow__StoragePrefix 须为 1–20 个小写字母或数字且以字母开头：“{options.StoragePrefix}” / BrandFlow__StoragePrefix must be 1–20 lower-case letters or digits starting with a letter: \"{options.StoragePrefix}\"");
         }
 
-        ValidateKey(failures, "BrandFlow__Links__SigningKey", options.Links.SigningKey, minimumBytes: 32, required: environment.IsProduction(), exactBytes: false);
+        ValidateKey(failures, "BrandFlow__Links__SigningKey", options.Links.SigningKey, minimumBytes: 32, required: requirements.SendsMail && environment.IsProduction(), exactBytes: false);
         ValidateKey(failures, "BrandFlow__DataProtection__KeyEncryptionKey", options.DataProtection.KeyEncryptionKey, minimumBytes: 32, required: requirements.SharedKeyRing, exactBytes: true);
 
         if (options.Worker.MaxPollingMilliseconds < 100)
@@ -79,7 +79,7 @@ public sealed partial class BrandFlowOptionsValidation(IConfiguration configurat
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (environment.IsProduction() && string.IsNullOrWhiteSpace(options.ApiKey))
+        if (requirements.SendsMail && environment.IsProduction() && string.IsNullOrWhiteSpace(options.ApiKey))
         {
             failures.Add("生产环境须设置 BrandFlow__Mail__ApiKey（SendGrid 密钥） / BrandFlow__Mail__ApiKey (the SendGrid key) is required in production");
         }
@@ -152,11 +152,18 @@ public sealed partial class BrandFlowOptionsValidation(IConfiguration configurat
 /// <summary>What a host requires beyond the common settings; each host registers one (the local host the defaults).</summary>
 /// <param name="SharedKeyRing">The data-protection key ring must be shared (Azure: several instances, two apps).</param>
 /// <param name="DevelopmentPartsAllowed">Development-only parts (local SendGrid endpoint, mailbox) may be turned on.</param>
-public sealed record HostRequirements(bool SharedKeyRing, bool DevelopmentPartsAllowed)
+/// <param name="SendsMail">The host signs links and sends mail, so in production the signing and SendGrid keys are required.</param>
+public sealed record HostRequirements(bool SharedKeyRing, bool DevelopmentPartsAllowed, bool SendsMail = true)
 {
     /// <summary>The Azure hosts (Functions app, web app): shared key ring, no development parts.</summary>
     public static HostRequirements Azure { get; } = new(SharedKeyRing: true, DevelopmentPartsAllowed: false);
 
     /// <summary>The local host.</summary>
     public static HostRequirements Local { get; } = new(SharedKeyRing: false, DevelopmentPartsAllowed: true);
+
+    /// <summary>
+    /// The command line: it starts workflows and writes the directory, but sends no mail and signs no link itself (the
+    /// worker of the Function App or the local host does), so an operator needs only the storage connection.
+    /// </summary>
+    public static HostRequirements CommandLine { get; } = new(SharedKeyRing: false, DevelopmentPartsAllowed: false, SendsMail: false);
 }

@@ -3,18 +3,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BrandFlow.Awards.AzureStorage.Tests;
 
-/// <summary>Access to the Azurite instance the test command started, with fresh tables and containers per test.</summary>
+/// <summary>The award storage on the Azurite instance the test command started, with fresh tables and containers per test.</summary>
 internal static class AzuriteStorage
 {
-    private const string Variable = "BRANDFLOW_TEST_STORAGE";
     private static int counter;
 
-    /// <summary>The connection string; fails the test with a clear message when the test command did not set it.</summary>
-    public static string ConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{Variable} is not set. Run: BRANDFLOW_TEST_AZURITE_PORT=<port> scripts/test.sh tests/BrandFlow.Awards.AzureStorage.Tests");
+    /// <summary>The connection string of the test command's Azurite.</summary>
+    public static string ConnectionString => Azurite.ConnectionString;
 
     /// <summary>A storage prefix unique to this test (lower-case letters and digits).</summary>
     public static string UniquePrefix() =>

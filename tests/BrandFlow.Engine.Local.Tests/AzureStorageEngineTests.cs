@@ -11,7 +11,7 @@ public sealed class AzureStorageEngineTests
     [Fact]
     public async Task Activities_ClassBasedWithInjectedService_CompleteInOrder()
     {
-        await using var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, TestStorage.UniqueTaskHub());
+        await using var engine = await EngineHost.StartAsync(Azurite.ConnectionString, Azurite.UniqueTaskHub());
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingOrchestrator), "az");
         var state = await engine.WaitAsync(id);
@@ -24,7 +24,7 @@ public sealed class AzureStorageEngineTests
     [Fact]
     public async Task DurableTimer_TwoSeconds_FiresAfterAboutTwoSeconds()
     {
-        await using var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, TestStorage.UniqueTaskHub());
+        await using var engine = await EngineHost.StartAsync(Azurite.ConnectionString, Azurite.UniqueTaskHub());
 
         var watch = Stopwatch.StartNew();
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TimerOrchestrator), 2);
@@ -39,7 +39,7 @@ public sealed class AzureStorageEngineTests
     [Fact]
     public async Task ExternalEvent_Raised_CompletesWithPayload()
     {
-        await using var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, TestStorage.UniqueTaskHub());
+        await using var engine = await EngineHost.StartAsync(Azurite.ConnectionString, Azurite.UniqueTaskHub());
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "claim");
         await engine.Client.WaitForInstanceStartAsync(id);
@@ -51,8 +51,8 @@ public sealed class AzureStorageEngineTests
     [Fact]
     public async Task SubOrchestration_WithTags_CompletesAndEveryHistoryRowHasAnEventType()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
-        await using var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub);
+        var taskHub = Azurite.UniqueTaskHub();
+        await using var engine = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub);
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ParentOrchestrator), "kid");
         var state = await engine.WaitAsync(id);
@@ -60,7 +60,7 @@ public sealed class AzureStorageEngineTests
         // Defect 1 (MapField tags) made the child's start message fail forever; defect 2 (GrpcSubOrchestrationInstanceCreatedEvent)
         // left an empty history row that broke every later load of the parent.
         Assert.Equal("parent(Hello kid-1, Hello kid-2, Hello kid-3)", state.ReadOutputAs<string>());
-        var history = new TableServiceClient(TestStorage.ConnectionString).GetTableClient($"{taskHub}History");
+        var history = new TableServiceClient(Azurite.ConnectionString).GetTableClient($"{taskHub}History");
         var rows = history.Query<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")).ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows.Where(row => row.RowKey != "sentinel"), row => Assert.True(row.ContainsKey("EventType"), $"row {row.RowKey} has no EventType"));
@@ -72,7 +72,7 @@ public sealed class AzureStorageEngineTests
     [Fact]
     public async Task ContinueAsNew_ThreeGenerations_CompletesWithLastInput()
     {
-        await using var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, TestStorage.UniqueTaskHub());
+        await using var engine = await EngineHost.StartAsync(Azurite.ConnectionString, Azurite.UniqueTaskHub());
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CounterOrchestrator), 0);
         var state = await engine.WaitAsync(id);

@@ -82,18 +82,18 @@ public sealed class DuplicateStartTests
     /// <summary>A local engine on a new task hub with an <see cref="ApprovalOrchestrator"/> started and waiting.</summary>
     private static async Task<RunningHub> RunningApprovalAsync()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
-        var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub);
+        var taskHub = Azurite.UniqueTaskHub();
+        var engine = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "again");
         await engine.Client.WaitForInstanceStartAsync(id);
-        var instances = new TableClient(TestStorage.ConnectionString, $"{taskHub}Instances");
+        var instances = new TableClient(Azurite.ConnectionString, $"{taskHub}Instances");
         var execution = (await instances.GetEntityAsync<TableEntity>(id, string.Empty)).Value.GetString("ExecutionId");
         Assert.False(string.IsNullOrEmpty(execution));
 
         // A second client of the same task hub sends what DurableTask.AzureStorage delivers after a visibility timeout.
         var sender = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(TestStorage.ConnectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(Azurite.ConnectionString),
             TaskHubName = taskHub,
             PartitionCount = 2,
         });
@@ -122,7 +122,7 @@ public sealed class DuplicateStartTests
         var total = 0;
         for (var partition = 0; partition < 2; partition++)
         {
-            var queue = new Azure.Storage.Queues.QueueClient(TestStorage.ConnectionString, $"{taskHub.ToLowerInvariant()}-control-{partition:00}");
+            var queue = new Azure.Storage.Queues.QueueClient(Azurite.ConnectionString, $"{taskHub.ToLowerInvariant()}-control-{partition:00}");
             total += (await queue.PeekMessagesAsync(32)).Value.Length;
         }
 

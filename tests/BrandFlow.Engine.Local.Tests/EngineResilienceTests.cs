@@ -13,11 +13,11 @@ public sealed class EngineResilienceTests
     [Fact]
     public async Task StopAsync_WithWorkInFlight_CompletesUnderFiveSecondsAndTheNextHostResumes()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
+        var taskHub = Azurite.UniqueTaskHub();
         // A control-queue poll racing the shutdown can take the new message and drop it unprocessed
         // (DurableTask.AzureStorage); it is then invisible for ControlQueueVisibilityTimeout, so keep that short here.
         static void ShortLock(LocalEngineOptions options) => options.ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(10);
-        var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, ShortLock);
+        var engine = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub, ShortLock);
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingOrchestrator), "stop");
         await engine.WaitAsync(id);
         // Start an orchestration right before stopping: its first episode is often in flight when the worker's stream
@@ -32,7 +32,7 @@ public sealed class EngineResilienceTests
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"StopAsync took {watch.Elapsed}");
 
-        await using var next = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, ShortLock);
+        await using var next = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub, ShortLock);
         using (var started = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             await next.Client.WaitForInstanceStartAsync(pending, started.Token);
@@ -45,9 +45,9 @@ public sealed class EngineResilienceTests
     [Fact]
     public async Task Activity_LongerThanQueueLock_RunsOnceAndItsMessageIsDeleted()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
+        var taskHub = Azurite.UniqueTaskHub();
         await using var engine = await EngineHost.StartAsync(
-            TestStorage.ConnectionString, taskHub, options => options.WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(3));
+            Azurite.ConnectionString, taskHub, options => options.WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(3));
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SlowWorkOrchestrator), 10);
         var state = await engine.WaitAsync(id, seconds: 90);
@@ -58,14 +58,14 @@ public sealed class EngineResilienceTests
         Assert.Equal(1, engine.Host.Services.GetRequiredService<ExecutionLog>().Count($"{id}/{nameof(SlowActivity)}"));
         // Without renewal the message was fetched again while running, its pop receipt changed, the delete failed and
         // the message stayed in the queue for ever (delivered again to any other process on the task hub).
-        var workItems = new QueueClient(TestStorage.ConnectionString, $"{taskHub}-workitems");
+        var workItems = new QueueClient(Azurite.ConnectionString, $"{taskHub}-workitems");
         Assert.Equal(0, (await workItems.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
     public async Task WorkerStream_DroppedAndReconnected_WorkContinues()
     {
-        await using var engine = await EngineHost.StartAsync(TestStorage.ConnectionString, TestStorage.UniqueTaskHub());
+        await using var engine = await EngineHost.StartAsync(Azurite.ConnectionString, Azurite.UniqueTaskHub());
         var worker = engine.Host.Services.GetServices<IHostedService>().OfType<DurableTaskWorker>().Single();
         var waiting = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "before");
         await engine.Client.WaitForInstanceStartAsync(waiting);

@@ -11,12 +11,12 @@ public sealed class MultiHostTests
     [Fact]
     public async Task TwoHostsOneTaskHub_FiftyOrchestrations_EachCompletesAndEachActivityRunsOnce()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
+        var taskHub = Azurite.UniqueTaskHub();
         var log = new ExecutionLog();
         await using var first = await EngineHost.StartAsync(
-            TestStorage.ConnectionString, taskHub, options => options.WorkerId = "first", services => services.AddSingleton(log));
+            Azurite.ConnectionString, taskHub, options => options.WorkerId = "first", services => services.AddSingleton(log));
         await using var second = await EngineHost.StartAsync(
-            TestStorage.ConnectionString, taskHub, options => options.WorkerId = "second", services => services.AddSingleton(log));
+            Azurite.ConnectionString, taskHub, options => options.WorkerId = "second", services => services.AddSingleton(log));
 
         var ids = new List<string>();
         for (var i = 0; i < Orchestrations; i++)
@@ -40,9 +40,9 @@ public sealed class MultiHostTests
     [Fact]
     public async Task ClientOnlyHost_SchedulesAndRaises_WorkerHostProcesses()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
-        await using var worker = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub);
-        await using var clientOnly = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, options => options.ProcessWork = false);
+        var taskHub = Azurite.UniqueTaskHub();
+        await using var worker = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub);
+        await using var clientOnly = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub, options => options.ProcessWork = false);
 
         var id = await clientOnly.Client.ScheduleNewOrchestrationInstanceAsync(nameof(ApprovalOrchestrator), "remote");
         await clientOnly.Client.WaitForInstanceStartAsync(id);

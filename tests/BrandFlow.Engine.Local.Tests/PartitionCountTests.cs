@@ -13,9 +13,9 @@ public sealed class PartitionCountTests
     [Fact]
     public async Task ExistingHub_RestartedWithFewerPartitions_KeepsItsCountAndNoInstanceIsStranded()
     {
-        var taskHub = TestStorage.UniqueTaskHub();
+        var taskHub = Azurite.UniqueTaskHub();
         var ids = new List<string>();
-        await using (var first = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, options => options.PartitionCount = 4))
+        await using (var first = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub, options => options.PartitionCount = 4))
         {
             // Enough instances that every one of the four control queues holds some (placement hashes the instance id).
             for (var i = 0; i < 12; i++)
@@ -29,7 +29,7 @@ public sealed class PartitionCountTests
             }
         }
 
-        var partitions = new TableClient(TestStorage.ConnectionString, taskHub + "Partitions");
+        var partitions = new TableClient(Azurite.ConnectionString, taskHub + "Partitions");
         var rows = 0;
         await foreach (var _ in partitions.QueryAsync<TableEntity>(select: ["RowKey"]))
         {
@@ -39,7 +39,7 @@ public sealed class PartitionCountTests
         Assert.Equal(4, rows);
 
         // Had the hub shrunk to one control queue, the instances on control queues 01–03 would never be fetched again.
-        await using var second = await EngineHost.StartAsync(TestStorage.ConnectionString, taskHub, options => options.PartitionCount = 1);
+        await using var second = await EngineHost.StartAsync(Azurite.ConnectionString, taskHub, options => options.PartitionCount = 1);
         foreach (var id in ids)
         {
             await second.Client.RaiseEventAsync(id, ApprovalOrchestrator.EventName, "later");

@@ -33,7 +33,7 @@ namespace BrandFlow.Functions.Tests;
 public sealed class ApiFunctionsTests : IDisposable
 {
     private const string Admin = "admin@test.local";
-    private static readonly Lazy<PolicyCatalog> Catalog = new(() => CatalogLoader.LoadDirectory(Path.Combine(TestPaths.Root, "policies")));
+    private static readonly Lazy<PolicyCatalog> Catalog = new(() => CatalogLoader.LoadDirectory(Path.Combine(Repository.Root, "policies")));
 
     private readonly ServiceProvider services;
     private readonly DurableTaskClient client = Substitute.For<DurableTaskClient>("binding");

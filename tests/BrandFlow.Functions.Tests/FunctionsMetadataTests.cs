@@ -96,24 +96,24 @@ public sealed class FunctionsMetadataTests
         // and the local host's development-only parts are not part of the Function App.
         foreach (var assembly in new[] { "BrandFlow.Engine.Local.dll", "Microsoft.DurableTask.InProcessTestHost.dll", "BrandFlow.Site.dll", "BrandFlow.App.dll" })
         {
-            Assert.False(File.Exists(Path.Combine(TestPaths.Published, assembly)), $"{assembly} is in the Functions publish");
+            Assert.False(File.Exists(Path.Combine(Repository.FunctionsPublish, assembly)), $"{assembly} is in the Functions publish");
         }
 
-        Assert.True(File.Exists(Path.Combine(TestPaths.Published, "BrandFlow.Hosting.dll")));
+        Assert.True(File.Exists(Path.Combine(Repository.FunctionsPublish, "BrandFlow.Hosting.dll")));
     }
 
     [Fact]
     public void Publish_HasTheHostSettingsTheCatalogAndNoHandWrittenFunctionJson()
     {
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Published, "host.json")));
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.FunctionsPublish, "host.json")));
         var durable = host.RootElement.GetProperty("extensions").GetProperty("durableTask");
         Assert.Equal("%BrandFlow__TaskHub%", durable.GetProperty("hubName").GetString());
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
         Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.False(host.RootElement.TryGetProperty("customHandler", out _));
-        Assert.True(File.Exists(Path.Combine(TestPaths.Published, "worker.config.json")));
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(TestPaths.Published, "policies"), "*.yaml", SearchOption.AllDirectories));
-        Assert.Empty(Directory.GetFiles(TestPaths.Published, "function.json", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(Repository.FunctionsPublish, "worker.config.json")));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(Repository.FunctionsPublish, "policies"), "*.yaml", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Repository.FunctionsPublish, "function.json", SearchOption.AllDirectories));
     }
 
     private static bool IsSubclassOfGeneric(Type type, Type generic)
@@ -131,7 +131,7 @@ public sealed class FunctionsMetadataTests
 
     private static IReadOnlyList<FunctionEntry> Read()
     {
-        var path = Path.Combine(TestPaths.Published, "functions.metadata");
+        var path = Path.Combine(Repository.FunctionsPublish, "functions.metadata");
         if (!File.Exists(path))
         {
             throw new InvalidOperationException(

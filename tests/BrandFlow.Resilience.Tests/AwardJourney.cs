@@ -166,7 +166,7 @@ internal sealed class AwardJourney
     }
 
     /// <summary>The award ports on Azurite (read directly, also while no host runs).</summary>
-    public Task<AwardsStorage> StoresAsync() => AwardsStorage.CreateAsync(TestStorage.ConnectionString, this.site.Stores, TimeProvider.System);
+    public Task<AwardsStorage> StoresAsync() => AwardsStorage.CreateAsync(Azurite.ConnectionString, this.site.Stores, TimeProvider.System);
 
     /// <summary>Applications in the store by status (no host needed).</summary>
     public async Task<IReadOnlyDictionary<string, ApplicationStatus>> StoredStatusesAsync() =>

@@ -8,7 +8,7 @@ internal sealed class TaskHubStorage(TestSite site)
 {
     private readonly AzureStorageOrchestrationService service = new(new AzureStorageOrchestrationServiceSettings
     {
-        StorageAccountClientProvider = new StorageAccountClientProvider(TestStorage.ConnectionString),
+        StorageAccountClientProvider = new StorageAccountClientProvider(Azurite.ConnectionString),
         TaskHubName = site.TaskHub,
     });
 

@@ -48,13 +48,13 @@ internal sealed class TestSite : IAsyncDisposable
     public string MailboxContainer => "mbox" + this.Id;
 
     /// <summary>Tables of the account.</summary>
-    public TableServiceClient Tables { get; } = new(TestStorage.ConnectionString);
+    public TableServiceClient Tables { get; } = new(Azurite.ConnectionString);
 
     /// <summary>Queues of the account.</summary>
-    public QueueServiceClient Queues { get; } = new(TestStorage.ConnectionString);
+    public QueueServiceClient Queues { get; } = new(Azurite.ConnectionString);
 
     /// <summary>Blobs of the account.</summary>
-    public BlobServiceClient Blobs { get; } = new(TestStorage.ConnectionString);
+    public BlobServiceClient Blobs { get; } = new(Azurite.ConnectionString);
 
     /// <summary>Seconds a crashed host's control and activity messages stay invisible in these tests.</summary>
     public int VisibilitySeconds { get; init; } = 10;
@@ -104,8 +104,8 @@ internal sealed class TestSite : IAsyncDisposable
     private Dictionary<string, string> Settings(string baseUrl) => new(StringComparer.Ordinal)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["BrandFlowStorage"] = TestStorage.ConnectionString,
-        ["BrandFlow__PoliciesPath"] = TestStorage.Policies,
+        ["BrandFlowStorage"] = Azurite.ConnectionString,
+        ["BrandFlow__PoliciesPath"] = Repository.Policies,
         ["BrandFlow__PolicyTable"] = this.PolicyTable,
         ["BrandFlow__TaskHub"] = this.TaskHub,
         ["BrandFlow__StoragePrefix"] = this.Prefix,

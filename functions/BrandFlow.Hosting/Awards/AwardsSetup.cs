@@ -24,7 +24,7 @@ public static class AwardsSetup
         builder.AddBrandFlowAccess();
         var services = builder.Services;
         services.AddSingleton(sp => new SignedLinks(
-            SigningKey(sp.GetRequiredService<BrandFlowOptions>(), sp.GetRequiredService<IHostEnvironment>()), sp.GetRequiredService<TimeProvider>()));
+            SigningKey(sp.GetRequiredService<BrandFlowOptions>()), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<BrandFlowOptions>();
@@ -78,22 +78,21 @@ public static class AwardsSetup
     }
 
     /// <summary>
-    /// The link signing key: configured (base64, at least 32 bytes) or, outside production only, a random key for this
-    /// process (links then stop working at restart).
+    /// The link signing key: configured (base64, at least 32 bytes; start-up validation requires it in production for
+    /// every host that sends mail) or, for a host that sends no links (the command line) and in development, a random key
+    /// of this process (its links then stop working at restart).
     /// </summary>
-    private static byte[] SigningKey(BrandFlowOptions options, IHostEnvironment environment)
+    private static byte[] SigningKey(BrandFlowOptions options)
     {
         if (options.Links.SigningKey is { Length: > 0 } configured)
         {
             var key = BrandFlowOptionsValidation.KeyBytes(configured, allowText: true)!;
             return key.Length >= 32
                 ? key
-                : throw new InvalidOperationException("BrandFlow:Links:SigningKey 至少需要 32 字节 / BrandFlow:Links:SigningKey must be at least 32 bytes");
+                : throw new InvalidOperationException("BrandFlow__Links__SigningKey 至少需要 32 字节 / BrandFlow__Links__SigningKey must be at least 32 bytes");
         }
 
-        return environment.IsProduction()
-            ? throw new InvalidOperationException("生产环境必须配置 BrandFlow:Links:SigningKey / BrandFlow:Links:SigningKey is required in production")
-            : RandomNumberGenerator.GetBytes(32);
+        return RandomNumberGenerator.GetBytes(32);
     }
 
     private static string? CalendarSeed(BrandFlowOptions options)

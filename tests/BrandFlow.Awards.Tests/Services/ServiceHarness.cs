@@ -28,7 +28,7 @@ internal sealed class ServiceHarness : IDisposable
     public const string Amr = "cy-amr";
     public const string Agri = "cy-agri";
 
-    private static readonly Lazy<PolicyCatalog> SharedCatalog = new(() => CatalogLoader.LoadDirectory(Path.Combine(RepositoryRoot(), "policies")));
+    private static readonly Lazy<PolicyCatalog> SharedCatalog = new(() => CatalogLoader.LoadDirectory(Repository.Policies));
 
     private readonly IHost host;
 
@@ -126,19 +126,6 @@ internal sealed class ServiceHarness : IDisposable
             opens ?? new DateOnly(2026, 11, 1), closes ?? new DateOnly(2026, 12, 31), new DateOnly(2024, 12, 31), new StepDurations(),
             new Dictionary<string, decimal> { ["fin-421223"] = 1_000_000m });
         this.Ports.Cycles[CycleId] = new CycleRecord(definition, status, this.Clock.GetUtcNow(), PaymentBatchId: batch);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "BrandFlow.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 
     private void SeedPeople()

@@ -28,7 +28,7 @@ internal sealed partial class AwardTestHost : IAsyncDisposable
 
     private static readonly TimeSpan QuietFor = TimeSpan.FromMilliseconds(600);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private static readonly Lazy<PolicyCatalog> SharedCatalog = new(() => CatalogLoader.LoadDirectory(RepoPaths.Policies));
+    private static readonly Lazy<PolicyCatalog> SharedCatalog = new(() => CatalogLoader.LoadDirectory(Repository.Policies));
 
     private readonly IHost host;
 
@@ -37,7 +37,7 @@ internal sealed partial class AwardTestHost : IAsyncDisposable
         Clock = new TestWorkflowClock(today);
         Evidence = new InMemoryEvidenceStore(TimeProvider.System);
         Links = new SignedLinks(LinkKey, TimeProvider.System);
-        Calendar = new WorkingDayCalendar(CalendarData.Parse(File.ReadAllText(RepoPaths.Calendar)));
+        Calendar = new WorkingDayCalendar(CalendarData.Parse(File.ReadAllText(Repository.Calendar)));
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         var services = builder.Services;

@@ -34,12 +34,12 @@ public sealed partial class AwardsApp : WebApplicationFactory<Program>, IAsyncLi
 
     public async Task InitializeAsync()
     {
-        var table = AzuriteStorage.UniqueTable("awpolicies");
-        await new TableCatalogStore(new TableServiceClient(AzuriteStorage.ConnectionString).GetTableClient(table), TimeProvider.System)
-            .LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
+        var table = Azurite.UniqueName("awpolicies");
+        await new TableCatalogStore(new TableServiceClient(Azurite.ConnectionString).GetTableClient(table), TimeProvider.System)
+            .LoadAsync(CatalogLoader.ParseDirectory(Repository.Policies));
 
         // Read when the host is built (any fully loaded catalog table will do, so concurrent fixtures do not matter).
-        Environment.SetEnvironmentVariable("BrandFlowStorage", AzuriteStorage.ConnectionString);
+        Environment.SetEnvironmentVariable("BrandFlowStorage", Azurite.ConnectionString);
         Environment.SetEnvironmentVariable("BrandFlow__PolicyTable", table);
         Environment.SetEnvironmentVariable("BrandFlow__Links__SigningKey", Convert.ToBase64String(new byte[32]));
         Environment.SetEnvironmentVariable("BrandFlow__Mail__ApiKey", "SG.integration-test");

@@ -25,7 +25,7 @@ namespace BrandFlow.Integration.Tests.Hosting;
 /// </summary>
 public sealed partial class AzureTopologyTests(PolicyApiTests.LoadedApp local) : IClassFixture<PolicyApiTests.LoadedApp>
 {
-    private static readonly string Root = Path.GetDirectoryName(AzuriteStorage.Policies)!;
+    private static readonly string Root = Repository.Root;
 
     /// <summary>Routes only the local host has: the development mailbox and the SendGrid-compatible endpoint.</summary>
     private static bool DevelopmentOnly(string route) => route.Contains(" /dev/", StringComparison.Ordinal) || route.EndsWith(" /v3/mail/send", StringComparison.Ordinal);
@@ -94,9 +94,7 @@ public sealed partial class AzureTopologyTests(PolicyApiTests.LoadedApp local) :
     [Fact]
     public void WebAppPublish_HasThePagesAssetsAndCatalog_AndNoDevelopmentParts()
     {
-        var published = Environment.GetEnvironmentVariable("BRANDFLOW_WEB_PUBLISH") is { Length: > 0 } path
-            ? path
-            : throw new InvalidOperationException("BRANDFLOW_WEB_PUBLISH is not set: run the tests with scripts/test.sh, which publishes the web app.");
+        var published = Repository.WebPublish;
 
         Assert.True(File.Exists(Path.Combine(published, "BrandFlow.Web.dll")));
         Assert.True(File.Exists(Path.Combine(published, "BrandFlow.Site.dll")));
@@ -175,7 +173,7 @@ public sealed partial class AzureTopologyTests(PolicyApiTests.LoadedApp local) :
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [StorageConnection.Name] = AzuriteStorage.ConnectionString,
+            [StorageConnection.Name] = Azurite.ConnectionString,
             ["BrandFlow:Links:SigningKey"] = Convert.ToBase64String(new byte[32]),
             ["BrandFlow:Mail:ApiKey"] = "SG.key-from-key-vault",
             ["BrandFlow:DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(new byte[32]),

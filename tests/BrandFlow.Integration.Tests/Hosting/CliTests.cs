@@ -49,7 +49,7 @@ public class CliTests
     [Fact]
     public async Task LoadPolicies_RunTwiceAgainstAzurite_SecondRunWritesNoNewVersion()
     {
-        var storage = new Dictionary<string, string> { ["BrandFlowStorage"] = AzuriteStorage.ConnectionString, ["BrandFlow__PolicyTable"] = AzuriteStorage.UniqueTable("clipolicies") };
+        var storage = new Dictionary<string, string> { ["BrandFlowStorage"] = Azurite.ConnectionString, ["BrandFlow__PolicyTable"] = Azurite.UniqueName("clipolicies") };
 
         var first = await RunAsync(["load-policies"], "", storage);
         var second = await RunAsync(["load-policies"], "", storage);
@@ -67,11 +67,11 @@ public class CliTests
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string>
         {
-            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
+            ["BrandFlowStorage"] = Azurite.ConnectionString,
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["BrandFlow__StoragePrefix"] = "cli" + suffix,
             ["BrandFlow__TaskHub"] = "cli" + suffix,
-            ["BrandFlow__PolicyTable"] = AzuriteStorage.UniqueTable("clidemo"),
+            ["BrandFlow__PolicyTable"] = Azurite.UniqueName("clidemo"),
         };
         Assert.Equal(0, (await RunAsync(["load-policies"], "", settings)).Exit);
 
@@ -87,6 +87,40 @@ public class CliTests
         Assert.Equal(
             first.Stdout.Split('\n').Count(l => l.Contains('@', StringComparison.Ordinal)),
             second.Stdout.Split('\n').Count(l => l.Contains('@', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AddAccount_RegistersTheFirstAdministrator_AndRefusesBadInputWithExitTwo()
+    {
+        var prefix = "acc" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string>
+        {
+            ["BrandFlowStorage"] = Azurite.ConnectionString,
+            ["BrandFlow__StoragePrefix"] = prefix,
+            ["BrandFlow__TaskHub"] = prefix,
+            ["BrandFlow__PolicyTable"] = Azurite.UniqueName("cliacc"),
+        };
+        Assert.Equal(0, (await RunAsync(["load-policies"], "", settings)).Exit);
+
+        var added = await RunAsync(["add-account", "First.Admin@Example.gov.cn", "--name", "张强", "--role", "Administrator", "--jurisdiction", "421223"], "", settings);
+        var noName = await RunAsync(["add-account", "second@example.gov.cn", "--role", "Administrator"], "", settings);
+        var badEmail = await RunAsync(["add-account", "not-an-email", "--name", "李华", "--role", "Finance"], "", settings);
+
+        Assert.True(added.Exit == 0, added.Stderr);
+        Assert.Contains("first.admin@example.gov.cn Administrator 421223", added.Stdout, StringComparison.Ordinal);
+        var storage = await BrandFlow.Awards.AzureStorage.AwardsStorage.CreateAsync(
+            Azurite.ConnectionString, new BrandFlow.Awards.AzureStorage.AwardsStorageOptions { Prefix = prefix }, TimeProvider.System);
+        var stored = await storage.Directory.GetUserAsync("first.admin@example.gov.cn");
+        Assert.NotNull(stored);
+        Assert.Equal([BrandFlow.Awards.Model.Role.Administrator], stored.Roles);
+        Assert.Equal("421223", stored.Jurisdiction);
+
+        Assert.Equal(2, noName.Exit);
+        Assert.Contains("--name", noName.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, badEmail.Exit);
+        Assert.Contains("not-an-email", badEmail.Stderr, StringComparison.Ordinal);
+        Assert.Null(await storage.Directory.GetUserAsync("second@example.gov.cn"));
+        Assert.Null(await storage.Directory.GetUserAsync("not-an-email"));
     }
 
     [Fact]
@@ -120,11 +154,11 @@ public class CliTests
     }
 
     [Fact]
-    public async Task UnknownVerb_ExitsNonZeroWithUsage()
+    public async Task UnknownVerb_ExitsTwoWithUsage()
     {
         var (exit, stdout, stderr) = await RunAsync(["serve"], "");
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("load-policies", stdout + stderr, StringComparison.Ordinal);
     }
 
@@ -146,7 +180,7 @@ public class CliTests
         // The CLI reads the reviewed files when no storage account is configured.
         start.Environment["BrandFlowStorage"] = "";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies;
+        start.Environment["BrandFlow__PoliciesPath"] = Repository.Policies;
         foreach (var (name, value) in environment ?? [])
         {
             start.Environment[name] = value;

@@ -16,11 +16,11 @@ public sealed class CompositionTests
     [Fact]
     public void StorageConnection_FromAConnectionString_UsesItsEndpoints()
     {
-        var connection = StorageConnection.FromConfiguration(Configuration(new() { ["BrandFlowStorage"] = AzuriteStorage.ConnectionString }))!;
+        var connection = StorageConnection.FromConfiguration(Configuration(new() { ["BrandFlowStorage"] = Azurite.ConnectionString }))!;
 
-        Assert.Equal(AzuriteStorage.ConnectionString, connection.ConnectionString);
+        Assert.Equal(Azurite.ConnectionString, connection.ConnectionString);
         Assert.Null(connection.Credential);
-        Assert.Equal(new BlobServiceClient(AzuriteStorage.ConnectionString).Uri, connection.BlobServiceUri);
+        Assert.Equal(new BlobServiceClient(Azurite.ConnectionString).Uri, connection.BlobServiceUri);
         Assert.DoesNotContain("AccountKey", connection.Description, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -97,7 +97,7 @@ public sealed class CompositionTests
         var token = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("会话 session");
         Assert.Equal("会话 session", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(token));
 
-        var ring = (await new BlobServiceClient(AzuriteStorage.ConnectionString).GetBlobContainerClient(container).GetBlobClient(KeyRing.BlobName).DownloadContentAsync()).Value.Content.ToString();
+        var ring = (await new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(container).GetBlobClient(KeyRing.BlobName).DownloadContentAsync()).Value.Content.ToString();
         Assert.True(ring.Contains("<encryptedKey", StringComparison.Ordinal), ring);
         Assert.DoesNotContain("<masterKey", ring, StringComparison.Ordinal);
 
@@ -115,7 +115,7 @@ public sealed class CompositionTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
+            ["BrandFlowStorage"] = Azurite.ConnectionString,
             ["BrandFlow:DataProtection:KeyEncryptionKey"] = key,
             ["BrandFlow:DataProtection:Container"] = container,
         });
@@ -126,7 +126,7 @@ public sealed class CompositionTests
 
     private static Dictionary<string, string?> AzureSettings() => new(StringComparer.OrdinalIgnoreCase)
     {
-        ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
+        ["BrandFlowStorage"] = Azurite.ConnectionString,
         ["BrandFlow:PublicBaseUrl"] = "https://app-example.azurewebsites.net",
         ["BrandFlow:Links:SigningKey"] = Convert.ToBase64String(new byte[32]),
         ["BrandFlow:DataProtection:KeyEncryptionKey"] = Convert.ToBase64String(new byte[32]),

@@ -12,7 +12,7 @@ namespace BrandFlow.Integration.Tests.Hosting;
 /// <summary>The Azure packaging: Bicep compiles; the local host serves exactly the JSON API the Functions app has a function for.</summary>
 public sealed class InfraTests(PolicyApiTests.LoadedApp app) : IClassFixture<PolicyApiTests.LoadedApp>
 {
-    private static readonly string Root = Path.GetDirectoryName(AzuriteStorage.Policies)!;
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public async Task MainBicep_Builds_WithoutErrors()

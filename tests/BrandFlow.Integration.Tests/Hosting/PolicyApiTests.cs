@@ -102,13 +102,13 @@ public sealed class PolicyApiTests : IClassFixture<PolicyApiTests.LoadedApp>
     /// <summary>Loads the catalog into a fresh Azurite table and starts the app against it.</summary>
     public sealed class LoadedApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
-        private readonly string tableName = AzuriteStorage.UniqueTable("apipolicies");
+        private readonly string tableName = Azurite.UniqueName("apipolicies");
 
         public async Task InitializeAsync()
         {
-            var table = new TableServiceClient(AzuriteStorage.ConnectionString).GetTableClient(tableName);
-            await new TableCatalogStore(table, TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
-            Environment.SetEnvironmentVariable("BrandFlowStorage", AzuriteStorage.ConnectionString);
+            var table = new TableServiceClient(Azurite.ConnectionString).GetTableClient(tableName);
+            await new TableCatalogStore(table, TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(Repository.Policies));
+            Environment.SetEnvironmentVariable("BrandFlowStorage", Azurite.ConnectionString);
             Environment.SetEnvironmentVariable("BrandFlow__PolicyTable", tableName);
 
             // The test host runs as Production, where both are required at start.

@@ -22,17 +22,17 @@ public sealed class AppProcessMailTests
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var policyTable = $"mailapppolicies{suffix}";
-        var tables = new TableServiceClient(AzuriteStorage.ConnectionString);
-        await new TableCatalogStore(tables.GetTableClient(policyTable), TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
+        var tables = new TableServiceClient(Azurite.ConnectionString);
+        await new TableCatalogStore(tables.GetTableClient(policyTable), TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(Repository.Policies));
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var options = new MailOptions { ApiKey = "SG.app-process-key", Host = address.ToString(), SentTable = $"mailsent{suffix}", FailureTable = $"mailfailures{suffix}" };
         using var app = Start(new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
+            ["BrandFlowStorage"] = Azurite.ConnectionString,
             ["BrandFlow__PolicyTable"] = policyTable,
-            ["BrandFlow__PoliciesPath"] = AzuriteStorage.Policies,
+            ["BrandFlow__PoliciesPath"] = Repository.Policies,
             ["BrandFlow__Mail__LocalEndpoint"] = "true",
             ["BrandFlow__Mail__ApiKey"] = options.ApiKey,
             ["BrandFlow__Mail__Host"] = options.Host,

@@ -38,7 +38,7 @@ public sealed class MailTestHost : IAsyncLifetime
         var suffix = Guid.NewGuid().ToString("N")[..10];
         app = await StartAsync(new Dictionary<string, string?>
         {
-            ["BrandFlowStorage"] = AzuriteStorage.ConnectionString,
+            ["BrandFlowStorage"] = Azurite.ConnectionString,
             ["BrandFlow:Mail:ApiKey"] = ApiKey,
             ["BrandFlow:Mail:From"] = "noreply@brandflow.test",
             ["BrandFlow:Mail:FromName"] = "BrandFlow 测试",

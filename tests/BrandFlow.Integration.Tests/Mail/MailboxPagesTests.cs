@@ -78,7 +78,7 @@ public sealed class MailboxPagesTests(MailTestHost host) : IClassFixture<MailTes
     [Fact]
     public async Task WithoutLocalEndpoint_MapsNoMailRoutes()
     {
-        await using var app = await MailTestHost.StartAsync(new Dictionary<string, string?> { ["BrandFlowStorage"] = AzuriteStorage.ConnectionString });
+        await using var app = await MailTestHost.StartAsync(new Dictionary<string, string?> { ["BrandFlowStorage"] = Azurite.ConnectionString });
         using var bare = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
 
         Assert.NotNull(app.Services.GetService<IMailSender>());

@@ -9,7 +9,7 @@ namespace BrandFlow.Integration.Tests.Mail;
 public sealed class TableMailFailureLogTests
 {
     private readonly TableMailFailureLog log = new(
-        new TableServiceClient(AzuriteStorage.ConnectionString).GetTableClient(AzuriteStorage.UniqueTable("mailfailures")),
+        new TableServiceClient(Azurite.ConnectionString).GetTableClient(Azurite.UniqueName("mailfailures")),
         TimeProvider.System);
 
     [Fact]

@@ -8,16 +8,16 @@ namespace BrandFlow.Integration.Tests.Policy;
 /// <summary>The catalog loader against Azurite: idempotent loads, versioned clauses, nothing written for a bad catalog.</summary>
 public class TableCatalogStoreTests
 {
-    private readonly TableClient table = new TableServiceClient(AzuriteStorage.ConnectionString).GetTableClient(AzuriteStorage.UniqueTable("policies"));
+    private readonly TableClient table = new TableServiceClient(Azurite.ConnectionString).GetTableClient(Azurite.UniqueName("policies"));
 
     [Fact]
     public async Task LoadAsync_Twice_SecondLoadChangesNothing()
     {
         var store = new TableCatalogStore(table, TimeProvider.System);
-        var source = CatalogLoader.ParseDirectory(AzuriteStorage.Policies);
+        var source = CatalogLoader.ParseDirectory(Repository.Policies);
 
         var first = await store.LoadAsync(source);
-        var second = await store.LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
+        var second = await store.LoadAsync(CatalogLoader.ParseDirectory(Repository.Policies));
 
         Assert.Equal(5, first.Documents);
         Assert.Equal(109, first.Clauses);
@@ -34,9 +34,9 @@ public class TableCatalogStoreTests
     public async Task LoadAsync_ChangedClause_BecomesNewVersion_OldStaysReadable_EvaluationRecordsIt()
     {
         var store = new TableCatalogStore(table, TimeProvider.System);
-        await store.LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
+        await store.LoadAsync(CatalogLoader.ParseDirectory(Repository.Policies));
 
-        var revised = CatalogLoader.ParseDirectory(AzuriteStorage.Policies);
+        var revised = CatalogLoader.ParseDirectory(Repository.Policies);
         var clause = revised.Documents.Single(d => d.Document.Id == "xn-market-system").Document.Clauses.Single(c => c.Id == "xn-std-frontrunner");
         clause.Amount!.Fixed = 250_000m;
         var report = await store.LoadAsync(revised);
@@ -65,13 +65,13 @@ public class TableCatalogStoreTests
     public async Task LoadAsync_InvalidCatalog_WritesNothing()
     {
         var store = new TableCatalogStore(table, TimeProvider.System);
-        var broken = CatalogLoader.ParseDirectory(AzuriteStorage.Policies);
+        var broken = CatalogLoader.ParseDirectory(Repository.Policies);
         broken.Documents[0].Document.Clauses[0].Level = "galactic";
 
         var ex = await Assert.ThrowsAsync<CatalogValidationException>(() => store.LoadAsync(broken));
 
         Assert.Contains(ex.Errors, e => e.Message.Contains("unknown level 'galactic'", StringComparison.Ordinal) && e.File.StartsWith("documents/000", StringComparison.Ordinal));
-        var tables = new TableServiceClient(AzuriteStorage.ConnectionString).QueryAsync(t => t.Name == table.Name);
+        var tables = new TableServiceClient(Azurite.ConnectionString).QueryAsync(t => t.Name == table.Name);
         await foreach (var _ in tables)
         {
             Assert.Fail("the table must not have been created for an invalid catalog");

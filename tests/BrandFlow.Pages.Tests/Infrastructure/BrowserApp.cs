@@ -23,7 +23,7 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Chromium from apt (scripts/chromium.sh installs it); Playwright's own download cannot reach its CDN here.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly string policyTable = AzuriteStorage.Unique("pgpolicies");
+    private readonly string policyTable = Azurite.UniqueName("pgpolicies");
     private readonly int port = FreePort();
     private AppFactory? factory;
     private IPlaywright? playwright;
@@ -46,8 +46,8 @@ public class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: run the tests with scripts/test.sh (it installs chromium from apt)");
         }
 
-        var table = new TableServiceClient(AzuriteStorage.ConnectionString).GetTableClient(policyTable);
-        await new TableCatalogStore(table, TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(AzuriteStorage.Policies));
+        var table = new TableServiceClient(Azurite.ConnectionString).GetTableClient(policyTable);
+        await new TableCatalogStore(table, TimeProvider.System).LoadAsync(CatalogLoader.ParseDirectory(Repository.Policies));
         foreach (var (name, value) in Settings())
         {
             Environment.SetEnvironmentVariable(name, value);
@@ -60,7 +60,7 @@ public class BrowserApp : IAsyncLifetime
         BaseAddress = new Uri(addresses.First());
 
         // Browsers PUT evidence straight into Blob Storage: the account must allow the app's origin (CORS).
-        var blobs = new BlobServiceClient(AzuriteStorage.ConnectionString);
+        var blobs = new BlobServiceClient(Azurite.ConnectionString);
         var properties = (await blobs.GetPropertiesAsync()).Value;
         properties.Cors = [new BlobCorsRule
         {
@@ -127,16 +127,16 @@ public class BrowserApp : IAsyncLifetime
     /// <summary>Environment the app reads its configuration from (the same variables scripts/start.sh sets).</summary>
     private IEnumerable<(string Name, string Value)> Settings()
     {
-        yield return ("BrandFlowStorage", AzuriteStorage.ConnectionString);
+        yield return ("BrandFlowStorage", Azurite.ConnectionString);
         yield return ("BrandFlow__PolicyTable", policyTable);
-        yield return ("BrandFlow__PoliciesPath", AzuriteStorage.Policies);
+        yield return ("BrandFlow__PoliciesPath", Repository.Policies);
 
         // Mail goes through the real SendGrid client to the app's own SendGrid-compatible endpoint and its mailbox.
         var self = $"http://127.0.0.1:{port}";
         yield return ("BrandFlow__Mail__LocalEndpoint", "true");
         yield return ("BrandFlow__Mail__ApiKey", "pages-test-key");
         yield return ("BrandFlow__Mail__Host", self);
-        yield return ("BrandFlow__Mail__MailboxContainer", AzuriteStorage.Unique("pgmailbox"));
+        yield return ("BrandFlow__Mail__MailboxContainer", Azurite.UniqueName("pgmailbox"));
         yield return ("BrandFlow__PublicBaseUrl", self);
 
         // Award tables, containers and the task hub of this run only; a fixed signing key (the app runs as in production).

@@ -5,7 +5,7 @@ namespace BrandFlow.Policy.Tests.Calculation;
 
 public class PolicyCalculatorTests
 {
-    private static readonly Lazy<PolicyCalculator> Calculator = new(() => new PolicyCalculator(CatalogLoader.LoadDirectory(RepoPaths.Policies)));
+    private static readonly Lazy<PolicyCalculator> Calculator = new(() => new PolicyCalculator(CatalogLoader.LoadDirectory(Repository.Policies)));
 
     private const string ValidBody = """
         {

@@ -8,7 +8,7 @@ namespace BrandFlow.Policy.Tests.Calculation;
 /// <summary>Runs every policy case in policies/cases/*.yaml (name, as-of date, input, expected output) through the calculator.</summary>
 public class PolicyCaseTests
 {
-    private static readonly Lazy<PolicyCatalog> Catalog = new(() => CatalogLoader.LoadDirectory(RepoPaths.Policies));
+    private static readonly Lazy<PolicyCatalog> Catalog = new(() => CatalogLoader.LoadDirectory(Repository.Policies));
 
     public static TheoryData<string> CaseIds()
     {
@@ -66,7 +66,7 @@ public class PolicyCaseTests
 
     private static IEnumerable<(string Id, JsonNode Case)> AllCases()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Policies, "cases"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(Repository.Policies, "cases"), "*.yaml").Order(StringComparer.Ordinal))
         {
             var cases = YamlToJson.Load(file)!["cases"]!.AsArray();
             for (var i = 0; i < cases.Count; i++)

@@ -24,7 +24,7 @@ public class CatalogLoaderTests
     [Fact]
     public void LoadDirectory_SeedCatalog_LoadsEveryDocument()
     {
-        var catalog = CatalogLoader.LoadDirectory(RepoPaths.Policies);
+        var catalog = CatalogLoader.LoadDirectory(Repository.Policies);
         Assert.Equal(5, catalog.Documents.Count);
         Assert.Equal(["421223", "421200", "420000"], catalog.Chain("421223").Select(j => j.Code));
         Assert.Empty(catalog.Document("ah-ip-pilot-county").Clauses);
@@ -35,8 +35,8 @@ public class CatalogLoaderTests
     public void PoliciesReadme_ClauseCounts_MatchCatalog()
     {
         // policies/README.md states, per document, how many money clauses the seed has and how many are encoded.
-        var catalog = CatalogLoader.LoadDirectory(RepoPaths.Policies);
-        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Policies, "README.md"))
+        var catalog = CatalogLoader.LoadDirectory(Repository.Policies);
+        var rows = File.ReadAllLines(Path.Combine(Repository.Policies, "README.md"))
             .Where(l => l.StartsWith("| 00", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
         Assert.Equal(5, rows.Count);
         foreach (var row in rows)
@@ -115,8 +115,8 @@ public class CatalogLoaderTests
 
     private static Dictionary<string, string> Files(string clauses) => new()
     {
-        ["vocabulary.yaml"] = File.ReadAllText(Path.Combine(RepoPaths.Policies, "vocabulary.yaml")),
-        ["jurisdictions.yaml"] = File.ReadAllText(Path.Combine(RepoPaths.Policies, "jurisdictions.yaml")),
+        ["vocabulary.yaml"] = File.ReadAllText(Path.Combine(Repository.Policies, "vocabulary.yaml")),
+        ["jurisdictions.yaml"] = File.ReadAllText(Path.Combine(Repository.Policies, "jurisdictions.yaml")),
         ["documents/test.yaml"] = $"""
             id: test
             seed: test.txt
