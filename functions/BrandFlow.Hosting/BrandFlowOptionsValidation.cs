@@ -163,7 +163,8 @@ public sealed record HostRequirements(bool SharedKeyRing, bool DevelopmentPartsA
 
     /// <summary>
     /// The command line: it starts workflows and writes the directory, but sends no mail and signs no link itself (the
-    /// worker of the Function App or the local host does), so an operator needs only the storage connection.
+    /// worker of the Function App or the local host does), so an operator needs only the storage connection. It serves
+    /// nothing, so the local host's development settings it is run with (scripts/start.sh) do nothing in it.
     /// </summary>
-    public static HostRequirements CommandLine { get; } = new(SharedKeyRing: false, DevelopmentPartsAllowed: false, SendsMail: false);
+    public static HostRequirements CommandLine { get; } = new(SharedKeyRing: false, DevelopmentPartsAllowed: true, SendsMail: false);
 }

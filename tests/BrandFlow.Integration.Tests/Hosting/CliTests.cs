@@ -69,6 +69,7 @@ public class CliTests
         {
             ["BrandFlowStorage"] = Azurite.ConnectionString,
             ["DOTNET_ENVIRONMENT"] = "Development",
+            ["BrandFlow__Mail__LocalEndpoint"] = "true",
             ["BrandFlow__StoragePrefix"] = "cli" + suffix,
             ["BrandFlow__TaskHub"] = "cli" + suffix,
             ["BrandFlow__PolicyTable"] = Azurite.UniqueName("clidemo"),
