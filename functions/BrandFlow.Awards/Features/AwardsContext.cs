@@ -77,16 +77,14 @@ public sealed class AwardsContext
             new AuditEntry(subjectId, action, actor?.Email ?? "anonymous", this.Now, detail, $"{action}:{subjectId}:{Guid.NewGuid():N}"),
             cancellationToken);
 
-    /// <summary>The application when it exists and the actor may see it; otherwise not found (ids of others do not leak).</summary>
-    public async Task<ApplicationRecord> VisibleApplicationAsync(UserAccount actor, string applicationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The application when it exists and the use case's rule lets the actor act on it (<see cref="AccessPolicy.AuthorizeApplication"/>);
+    /// otherwise not found (ids of others do not leak) or forbidden.
+    /// </summary>
+    public async Task<ApplicationRecord> VisibleApplicationAsync(UseCase useCase, UserAccount actor, string applicationId, CancellationToken cancellationToken)
     {
         var record = string.IsNullOrWhiteSpace(applicationId) ? null : await this.Ports.Applications.GetAsync(applicationId, cancellationToken);
-        if (record is null || !AccessRules.CanSee(actor, record))
-        {
-            throw AwardsErrors.NotFound("申报", "application", applicationId);
-        }
-
-        return record;
+        return AccessPolicy.AuthorizeApplication(useCase, actor, record, applicationId);
     }
 
     /// <summary>The cycle, or not found.</summary>
@@ -94,13 +92,16 @@ public sealed class AwardsContext
         (string.IsNullOrWhiteSpace(cycleId) ? null : await this.Ports.Applications.GetCycleAsync(cycleId, cancellationToken))
         ?? throw AwardsErrors.NotFound("申报年度", "cycle", cycleId);
 
-    /// <summary>The firm of a signed-in applicant.</summary>
-    public async Task<(UserAccount Who, Firm Firm)> ApplicantFirmAsync(UserAccount? actor, CancellationToken cancellationToken)
+    /// <summary>The actor, authorized for the use case, and the registered firm its account is bound to.</summary>
+    public async Task<(UserAccount Who, Firm Firm)> ApplicantFirmAsync(UseCase useCase, UserAccount? actor, CancellationToken cancellationToken)
     {
-        var who = AccessRules.Require(actor, Role.Applicant);
+        var who = AccessPolicy.Authorize(useCase, actor);
         var firm = who.CreditCode is { Length: > 0 } code ? await this.Ports.Directory.GetFirmAsync(code, cancellationToken) : null;
-        return (who, firm ?? throw AwardsErrors.Forbidden("账号未绑定已登记的申报单位", "The account is not bound to a registered firm"));
+        return (who, AccessPolicy.AuthorizeFirm(useCase, firm));
     }
+
+    /// <summary>The codes of the firm's jurisdiction chain (its own and every one above it).</summary>
+    public IReadOnlySet<string> Chain(Firm firm) => this.Catalog.Chain(firm.Jurisdiction).Select(j => j.Code).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The trimmed value, or an invalid-field refusal when it is empty.</summary>
     public static string Required(string? value, string field, string nameZh, string nameEn) =>

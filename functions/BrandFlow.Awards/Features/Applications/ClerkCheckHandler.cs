@@ -15,9 +15,9 @@ public sealed class ClerkCheckHandler
     /// <summary>Validates the defects and signals the application orchestration.</summary>
     public async Task HandleAsync(UserAccount? actor, string applicationId, ClerkCheckRequest request, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Clerk);
+        var who = AccessPolicy.Authorize(UseCase.ClerkCheck, actor);
         ArgumentNullException.ThrowIfNull(request);
-        var application = await this.context.VisibleApplicationAsync(who, applicationId, cancellationToken);
+        var application = await this.context.VisibleApplicationAsync(UseCase.ClerkCheck, who, applicationId, cancellationToken);
         ApplicationSteps.RequireStatus(application, ApplicationStatus.AwaitingClerk, "形式审查", "clerk check");
         var defects = request.Defects ?? [];
         if (!request.Approved && defects.Count == 0)

@@ -15,13 +15,10 @@ public sealed class FileObjectionHandler
     /// <summary>Files the objection and signals the application orchestration.</summary>
     public async Task HandleAsync(UserAccount? actor, string applicationId, ObjectionRequest request, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
+        var who = AccessPolicy.Authorize(UseCase.FileObjection, actor);
         ArgumentNullException.ThrowIfNull(request);
-        var application = await this.context.Ports.Applications.GetAsync(applicationId, cancellationToken);
-        if (application is null || (application.Status != ApplicationStatus.InPublicNotice && !AccessRules.CanSee(who, application)))
-        {
-            throw AwardsErrors.NotFound("申报", "application", applicationId);
-        }
+        var application = AccessPolicy.AuthorizeApplication(
+            UseCase.FileObjection, who, await this.context.Ports.Applications.GetAsync(applicationId, cancellationToken), applicationId);
 
         ApplicationSteps.RequireStatus(application, ApplicationStatus.InPublicNotice, "公示", "public notice");
         var cycle = await this.context.Ports.Applications.GetCycleAsync(application.CycleId, cancellationToken);

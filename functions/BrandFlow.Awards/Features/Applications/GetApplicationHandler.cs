@@ -13,5 +13,5 @@ public sealed class GetApplicationHandler
 
     /// <summary>One application the actor may see.</summary>
     public async Task<ApplicationRecord> HandleAsync(UserAccount? actor, string applicationId, CancellationToken cancellationToken = default) =>
-        await this.context.VisibleApplicationAsync(AccessRules.SignedIn(actor), applicationId, cancellationToken);
+        await this.context.VisibleApplicationAsync(UseCase.GetApplication, AccessPolicy.Authorize(UseCase.GetApplication, actor), applicationId, cancellationToken);
 }

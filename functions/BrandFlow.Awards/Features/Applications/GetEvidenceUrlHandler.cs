@@ -14,13 +14,8 @@ public sealed class GetEvidenceUrlHandler
     /// <summary>The read URL of one of the application's evidence files, audited.</summary>
     public async Task<Uri> HandleAsync(UserAccount? actor, string applicationId, string fileId, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
-        var application = await this.context.VisibleApplicationAsync(who, applicationId, cancellationToken);
-        if (!AccessRules.CanReadEvidence(who, application))
-        {
-            throw AwardsErrors.Forbidden("只有申报单位和经办工作人员可以查看材料", "Only the applicant and the staff assigned can read the evidence");
-        }
-
+        var who = AccessPolicy.Authorize(UseCase.GetEvidenceUrl, actor);
+        var application = await this.context.VisibleApplicationAsync(UseCase.GetEvidenceUrl, who, applicationId, cancellationToken);
         if (!application.Evidence.Any(f => f.FileId == fileId))
         {
             throw AwardsErrors.NotFound("材料", "evidence file", fileId);

@@ -14,9 +14,9 @@ public sealed class ListApplicationsHandler
     /// <summary>Applications the actor may see, newest first.</summary>
     public async Task<IReadOnlyList<ApplicationRecord>> HandleAsync(UserAccount? actor, string? cycleId = null, ApplicationStatus? status = null, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
+        var who = AccessPolicy.Authorize(UseCase.ListApplications, actor);
         IEnumerable<ApplicationRecord> found;
-        if (!AccessRules.IsStaff(who))
+        if (!AccessPolicy.SeesAll(UseCase.ListApplications, who))
         {
             var own = who.CreditCode is { Length: > 0 } code ? await this.context.Ports.Applications.ListByFirmAsync(code, cancellationToken) : [];
             found = own.Where(a => (cycleId is null || a.CycleId == cycleId) && (status is null || a.Status == status));
@@ -33,6 +33,6 @@ public sealed class ListApplicationsHandler
             found = all;
         }
 
-        return found.Where(a => AccessRules.CanSee(who, a)).OrderByDescending(a => a.SubmittedAt).ToList();
+        return found.Where(a => AccessPolicy.SeesApplication(UseCase.ListApplications, who, a)).OrderByDescending(a => a.SubmittedAt).ToList();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ListNoticeHandler
     /// <summary>The approved awards of the cycle's applications in public notice.</summary>
     public async Task<IReadOnlyList<NoticeLine>> HandleAsync(UserAccount? actor, string cycleId, CancellationToken cancellationToken = default)
     {
-        AccessRules.SignedIn(actor);
+        AccessPolicy.Authorize(UseCase.ListNotice, actor);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         var listed = await this.context.Ports.Applications.ListByCycleAsync(cycleId, ApplicationStatus.InPublicNotice, cancellationToken);
         return listed.SelectMany(a => a.Awards.Where(l => l.State == "approved" && l.ApprovedAmount > 0)

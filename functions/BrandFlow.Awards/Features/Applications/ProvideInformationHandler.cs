@@ -21,9 +21,9 @@ public sealed class ProvideInformationHandler
     /// <summary>Validates the answer and its files and signals the department's review.</summary>
     public async Task HandleAsync(UserAccount? actor, string applicationId, InformationRequest request, CancellationToken cancellationToken = default)
     {
-        var (who, firm) = await this.context.ApplicantFirmAsync(actor, cancellationToken);
+        var (who, firm) = await this.context.ApplicantFirmAsync(UseCase.ProvideInformation, actor, cancellationToken);
         ArgumentNullException.ThrowIfNull(request);
-        var application = await ApplicationSteps.OwnApplicationAsync(this.context, who, applicationId, cancellationToken);
+        var application = await this.context.VisibleApplicationAsync(UseCase.ProvideInformation, who, applicationId, cancellationToken);
         ApplicationSteps.RequireStatus(application, ApplicationStatus.AwaitingInformation, "补充材料", "information");
         var answer = AwardsContext.Required(request.Answer, "answer", "答复", "Answer");
         var department = request.DepartmentId

@@ -15,9 +15,9 @@ public sealed class ReassignHandler
     /// <summary>Checks the new reviewer and signals the department's review.</summary>
     public async Task HandleAsync(UserAccount? actor, string applicationId, ReassignRequest request, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.Reassign, actor);
         ArgumentNullException.ThrowIfNull(request);
-        var application = await this.context.VisibleApplicationAsync(who, applicationId, cancellationToken);
+        var application = await this.context.VisibleApplicationAsync(UseCase.Reassign, who, applicationId, cancellationToken);
         if (application.Status is not (ApplicationStatus.InReview or ApplicationStatus.AwaitingInformation or ApplicationStatus.Objected))
         {
             throw AwardsErrors.WrongState("该申报不在部门审核中", "The application is not in departmental review");

@@ -26,9 +26,9 @@ public sealed class SubmitApplicationHandler
     /// <summary>Submits the application and starts its orchestration.</summary>
     public async Task<SubmissionReceipt> HandleAsync(UserAccount? actor, ClaimsRequest request, CancellationToken cancellationToken = default)
     {
-        var (who, firm) = await this.context.ApplicantFirmAsync(actor, cancellationToken);
+        var (who, firm) = await this.context.ApplicantFirmAsync(UseCase.SubmitApplication, actor, cancellationToken);
         ArgumentNullException.ThrowIfNull(request);
-        var cycle = await this.claims.CycleForFirmAsync(request.CycleId, firm, cancellationToken);
+        var cycle = await this.claims.CycleForFirmAsync(UseCase.SubmitApplication, request.CycleId, firm, cancellationToken);
         var today = this.context.Today;
         if (cycle.Status != CycleStatus.Open || today < cycle.Definition.OpensOn || today > cycle.Definition.ClosesOn)
         {

@@ -21,8 +21,8 @@ public sealed class SubmitCorrectionHandler
     /// <summary>Validates the corrected claims and signals the application orchestration.</summary>
     public async Task HandleAsync(UserAccount? actor, string applicationId, IReadOnlyList<ClaimInput> claims, CancellationToken cancellationToken = default)
     {
-        var (who, firm) = await this.context.ApplicantFirmAsync(actor, cancellationToken);
-        var application = await ApplicationSteps.OwnApplicationAsync(this.context, who, applicationId, cancellationToken);
+        var (who, firm) = await this.context.ApplicantFirmAsync(UseCase.SubmitCorrection, actor, cancellationToken);
+        var application = await this.context.VisibleApplicationAsync(UseCase.SubmitCorrection, who, applicationId, cancellationToken);
         ApplicationSteps.RequireStatus(application, ApplicationStatus.AwaitingCorrection, "补正", "correction");
         if (application.CorrectionDeadline is { } deadline && this.context.Today > deadline)
         {

@@ -18,13 +18,8 @@ public sealed class WithdrawHandler
     /// <summary>Withdraws the application and signals its orchestration.</summary>
     public async Task HandleAsync(UserAccount? actor, string applicationId, string? reason, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
-        var application = await this.context.VisibleApplicationAsync(who, applicationId, cancellationToken);
-        if (!AccessRules.IsOwner(who, application) && !who.Has(Role.Administrator))
-        {
-            throw AwardsErrors.Forbidden("只有申报单位或管理员可以撤回申报", "Only the applicant or an administrator can withdraw an application");
-        }
-
+        var who = AccessPolicy.Authorize(UseCase.Withdraw, actor);
+        var application = await this.context.VisibleApplicationAsync(UseCase.Withdraw, who, applicationId, cancellationToken);
         if (Finished.Contains(application.Status))
         {
             throw AwardsErrors.WrongState("该申报已结束或已拨付，不能撤回", "The application has ended or been paid and cannot be withdrawn");

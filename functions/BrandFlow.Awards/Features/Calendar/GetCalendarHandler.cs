@@ -15,7 +15,7 @@ public sealed class GetCalendarHandler
     /// <summary>The calendar as stored, as text and parsed.</summary>
     public async Task<CalendarView> HandleAsync(UserAccount? actor, CancellationToken cancellationToken = default)
     {
-        AccessRules.SignedIn(actor);
+        AccessPolicy.Authorize(UseCase.GetCalendar, actor);
         var yaml = await this.calendar.ReadYamlAsync(cancellationToken);
         return new CalendarView(yaml, CalendarData.Parse(yaml));
     }

@@ -15,7 +15,7 @@ public sealed class ReplaceCalendarHandler
     /// <summary>Validates the calendar, stores it and audits the years it covers.</summary>
     public async Task<CalendarView> HandleAsync(UserAccount? actor, string yaml, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.ReplaceCalendar, actor);
         if (string.IsNullOrWhiteSpace(yaml))
         {
             throw AwardsErrors.Invalid("calendar", "日历内容为空", "The calendar is empty");

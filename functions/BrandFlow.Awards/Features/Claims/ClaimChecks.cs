@@ -12,15 +12,10 @@ internal sealed class ClaimChecks(AwardsContext context)
     private static readonly Regex ClaimIdPattern = new("^[A-Za-z0-9_-]{1,40}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The cycle, when the firm's jurisdiction may apply to it.</summary>
-    public async Task<CycleRecord> CycleForFirmAsync(string cycleId, Firm firm, CancellationToken cancellationToken)
+    public async Task<CycleRecord> CycleForFirmAsync(UseCase useCase, string cycleId, Firm firm, CancellationToken cancellationToken)
     {
         var cycle = await context.ExistingCycleAsync(cycleId, cancellationToken);
-        if (!context.Catalog.Chain(firm.Jurisdiction).Any(j => j.Code == cycle.Definition.Jurisdiction))
-        {
-            throw AwardsErrors.NotFound("申报年度", "cycle", cycleId);
-        }
-
-        return cycle;
+        return AccessPolicy.AuthorizeCycle(useCase, context.Chain(firm), cycle, cycleId);
     }
 
     /// <summary>Runs the calculator as the application orchestration will (the shared <see cref="ApplicationEstimator"/>).</summary>

@@ -14,7 +14,7 @@ public sealed class InspectEvidenceHandler
     /// <summary>Validates an uploaded file of the actor's firm; a refused file is deleted and reported as invalid.</summary>
     public async Task<EvidenceFile> HandleAsync(UserAccount? actor, string fileId, CancellationToken cancellationToken = default)
     {
-        var (who, firm) = await this.context.ApplicantFirmAsync(actor, cancellationToken);
+        var (who, firm) = await this.context.ApplicantFirmAsync(UseCase.InspectEvidence, actor, cancellationToken);
         var check = await this.context.Ports.Evidence.InspectAsync(firm.CreditCode, AwardsContext.Required(fileId, "fileId", "文件编号", "File id"), cancellationToken);
         if (!check.Accepted)
         {

@@ -19,9 +19,9 @@ public sealed class PreviewEstimateHandler
     /// <summary>The calculator's estimate for the actor's firm under a cycle (no side effect).</summary>
     public async Task<EstimateResult> HandleAsync(UserAccount? actor, ClaimsRequest request, CancellationToken cancellationToken = default)
     {
-        var (_, firm) = await this.context.ApplicantFirmAsync(actor, cancellationToken);
+        var (_, firm) = await this.context.ApplicantFirmAsync(UseCase.PreviewEstimate, actor, cancellationToken);
         ArgumentNullException.ThrowIfNull(request);
-        var cycle = await this.claims.CycleForFirmAsync(request.CycleId, firm, cancellationToken);
+        var cycle = await this.claims.CycleForFirmAsync(UseCase.PreviewEstimate, request.CycleId, firm, cancellationToken);
         ClaimChecks.ValidateClaimShapes(request.Claims);
         return new EstimateResult(cycle.Definition.CycleId, firm.CreditCode, await this.claims.EvaluateAsync(cycle.Definition, firm, request.Claims, cancellationToken));
     }

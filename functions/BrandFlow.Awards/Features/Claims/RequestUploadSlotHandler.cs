@@ -15,7 +15,7 @@ public sealed class RequestUploadSlotHandler
     /// <summary>Reserves a write-only upload URL for one evidence file of the actor's firm.</summary>
     public async Task<UploadSlot> HandleAsync(UserAccount? actor, UploadSlotRequest request, CancellationToken cancellationToken = default)
     {
-        var (who, firm) = await this.context.ApplicantFirmAsync(actor, cancellationToken);
+        var (who, firm) = await this.context.ApplicantFirmAsync(UseCase.RequestUploadSlot, actor, cancellationToken);
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.EvidenceType) || !this.context.Catalog.Vocabulary.EvidenceTypes.ContainsKey(request.EvidenceType))
         {

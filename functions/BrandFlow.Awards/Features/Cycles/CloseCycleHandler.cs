@@ -15,7 +15,7 @@ public sealed class CloseCycleHandler
     /// <summary>Signals the cycle orchestration to end.</summary>
     public async Task HandleAsync(UserAccount? actor, string cycleId, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.CloseCycle, actor);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         if (cycle.Status != CycleStatus.Paying)
         {

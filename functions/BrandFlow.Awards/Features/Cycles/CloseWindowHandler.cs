@@ -15,7 +15,7 @@ public sealed class CloseWindowHandler
     /// <summary>Signals the cycle orchestration to close its window.</summary>
     public async Task HandleAsync(UserAccount? actor, string cycleId, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.CloseWindow, actor);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         if (cycle.Status is not (CycleStatus.Open or CycleStatus.Scheduled))
         {

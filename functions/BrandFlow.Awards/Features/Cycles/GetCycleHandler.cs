@@ -21,7 +21,7 @@ public sealed class GetCycleHandler
     /// <summary>The cycle, or not found.</summary>
     public async Task<CycleRecord> HandleAsync(UserAccount? actor, string cycleId, CancellationToken cancellationToken = default)
     {
-        var visible = await this.list.HandleAsync(actor, cancellationToken);
+        var visible = await this.list.VisibleAsync(UseCase.GetCycle, actor, cancellationToken);
         if (visible.FirstOrDefault(c => c.Definition.CycleId == cycleId) is { } cycle)
         {
             return cycle;
@@ -29,7 +29,7 @@ public sealed class GetCycleHandler
 
         // Just opened: the cycle's orchestration writes its read model when it first runs, a moment after the
         // administrator's request. Staff see it meanwhile as scheduled, from the orchestration's own input.
-        if (AccessRules.IsStaff(actor!) && !string.IsNullOrWhiteSpace(cycleId)
+        if (AccessPolicy.SeesAll(UseCase.GetCycle, actor!) && !string.IsNullOrWhiteSpace(cycleId)
             && await this.context.Client.GetInstanceAsync(cycleId, getInputsAndOutputs: true, cancellationToken) is { Name: WorkflowNames.Cycle, RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running } instance
             && instance.ReadInputAs<CycleDefinition>() is { } definition)
         {

@@ -1,5 +1,4 @@
 using BrandFlow.Awards.Model;
-using BrandFlow.Awards.Services;
 
 namespace BrandFlow.Awards.Features.Cycles;
 
@@ -12,22 +11,26 @@ public sealed class ListCyclesHandler
     public ListCyclesHandler(AwardsContext context) => this.context = context ?? throw new ArgumentNullException(nameof(context));
 
     /// <summary>The cycles the actor may see.</summary>
-    public async Task<IReadOnlyList<CycleRecord>> HandleAsync(UserAccount? actor, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CycleRecord>> HandleAsync(UserAccount? actor, CancellationToken cancellationToken = default) =>
+        this.VisibleAsync(UseCase.ListCycles, actor, cancellationToken);
+
+    /// <summary>The cycles the actor may see, under the rule of a use case that shows cycles (the list, one cycle).</summary>
+    internal async Task<IReadOnlyList<CycleRecord>> VisibleAsync(UseCase useCase, UserAccount? actor, CancellationToken cancellationToken)
     {
-        var who = AccessRules.SignedIn(actor);
+        var who = AccessPolicy.Authorize(useCase, actor);
         var cycles = await this.context.Ports.Applications.ListCyclesAsync(cancellationToken);
-        if (AccessRules.IsStaff(who))
+        if (AccessPolicy.SeesAll(useCase, who))
         {
             return cycles;
         }
 
         var chain = await this.ApplicantChainAsync(who, cancellationToken);
-        return cycles.Where(c => chain.Contains(c.Definition.Jurisdiction)).ToList();
+        return cycles.Where(c => AccessPolicy.SeesCycle(useCase, chain, c)).ToList();
     }
 
     private async Task<IReadOnlySet<string>> ApplicantChainAsync(UserAccount who, CancellationToken cancellationToken)
     {
         var firm = who.CreditCode is { Length: > 0 } code ? await this.context.Ports.Directory.GetFirmAsync(code, cancellationToken) : null;
-        return firm is null ? new HashSet<string>() : this.context.Catalog.Chain(firm.Jurisdiction).Select(j => j.Code).ToHashSet(StringComparer.Ordinal);
+        return firm is null ? new HashSet<string>() : this.context.Chain(firm);
     }
 }

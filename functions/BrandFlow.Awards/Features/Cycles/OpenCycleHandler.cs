@@ -25,7 +25,7 @@ public sealed class OpenCycleHandler
     /// <summary>Validates the definition and schedules the cycle orchestration.</summary>
     public async Task<CycleDefinition> HandleAsync(UserAccount? actor, CycleDefinition definition, DateTimeOffset? startAt = null, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.OpenCycle, actor);
         this.ValidateCycle(definition, startAt);
         if (await this.context.Ports.Applications.GetCycleAsync(definition.CycleId, cancellationToken) is not null
             || await this.context.Client.GetInstanceAsync(definition.CycleId, cancellationToken) is { RuntimeStatus: not (OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Failed) })

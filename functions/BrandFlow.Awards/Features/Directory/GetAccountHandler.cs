@@ -15,9 +15,9 @@ public sealed class GetAccountHandler
     /// <summary>The account, or not found (also for another's account, unless the actor is an administrator).</summary>
     public async Task<UserAccount> HandleAsync(UserAccount? actor, string email, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
+        var who = AccessPolicy.Authorize(UseCase.GetAccount, actor);
         var key = (email ?? string.Empty).Trim().ToLowerInvariant();
-        var account = who.Has(Role.Administrator) || key == who.Email ? await this.directory.GetUserAsync(key, cancellationToken) : null;
+        var account = AccessPolicy.SeesAccount(UseCase.GetAccount, who, key) ? await this.directory.GetUserAsync(key, cancellationToken) : null;
         return account ?? throw AwardsErrors.NotFound("账号", "account", key);
     }
 }

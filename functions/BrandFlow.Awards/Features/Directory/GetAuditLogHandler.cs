@@ -14,14 +14,10 @@ public sealed class GetAuditLogHandler
     /// <summary>The subject's audit entries.</summary>
     public async Task<IReadOnlyList<AuditEntry>> HandleAsync(UserAccount? actor, string subjectId, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
-        if (!AccessRules.IsStaff(who))
+        var who = AccessPolicy.Authorize(UseCase.GetAuditLog, actor);
+        if (!AccessPolicy.SeesAll(UseCase.GetAuditLog, who))
         {
-            var application = await this.ports.Applications.GetAsync(subjectId, cancellationToken);
-            if (application is null || !AccessRules.IsOwner(who, application))
-            {
-                throw AwardsErrors.Forbidden("审计日志仅供工作人员查阅", "The audit log is for staff only");
-            }
+            AccessPolicy.AuthorizeSubject(UseCase.GetAuditLog, who, await this.ports.Applications.GetAsync(subjectId, cancellationToken));
         }
 
         return await this.ports.Audit.ListAsync(subjectId, cancellationToken);

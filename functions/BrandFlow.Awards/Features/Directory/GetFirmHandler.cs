@@ -15,15 +15,9 @@ public sealed class GetFirmHandler
     /// <summary>The firm, or not found (also for a firm the actor may not read).</summary>
     public async Task<Firm> HandleAsync(UserAccount? actor, string creditCode, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
+        var who = AccessPolicy.Authorize(UseCase.GetFirm, actor);
         var code = (creditCode ?? string.Empty).ToUpperInvariant();
         var firm = await this.directory.GetFirmAsync(code, cancellationToken);
-        var own = who.Has(Role.Applicant) && string.Equals(who.CreditCode, code, StringComparison.OrdinalIgnoreCase);
-        if (firm is null || !(own || AccessRules.IsStaff(who)))
-        {
-            throw AwardsErrors.NotFound("申报单位", "firm", code);
-        }
-
-        return firm;
+        return AccessPolicy.AuthorizeFirmRead(UseCase.GetFirm, who, firm, code);
     }
 }

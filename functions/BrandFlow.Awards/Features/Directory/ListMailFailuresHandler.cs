@@ -15,7 +15,7 @@ public sealed class ListMailFailuresHandler
     /// <summary>The recorded failures.</summary>
     public Task<IReadOnlyList<MailFailure>> HandleAsync(UserAccount? actor, CancellationToken cancellationToken = default)
     {
-        AccessRules.Require(actor, Role.Administrator);
+        AccessPolicy.Authorize(UseCase.ListMailFailures, actor);
         return this.failures.ListAsync(cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class ListStaffHandler
     /// <summary>The staff holding the role.</summary>
     public Task<IReadOnlyList<UserAccount>> HandleAsync(UserAccount? actor, Role role, string? departmentId, CancellationToken cancellationToken = default)
     {
-        AccessRules.Require(actor, Role.Administrator);
+        AccessPolicy.Authorize(UseCase.ListStaff, actor);
         return this.directory.ListStaffAsync(role, departmentId, cancellationToken);
     }
 }

@@ -14,7 +14,7 @@ public sealed class UpsertAccountHandler
     /// <summary>Validates every field of the account, then stores it normalised.</summary>
     public async Task<UserAccount> HandleAsync(UserAccount? actor, UserAccount account, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.UpsertAccount, actor);
         ArgumentNullException.ThrowIfNull(account);
         var errors = new List<FieldError>();
         var email = string.Empty;

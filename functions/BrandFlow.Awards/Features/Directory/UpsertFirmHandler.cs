@@ -15,7 +15,7 @@ public sealed class UpsertFirmHandler
     /// <summary>Validates every field of the firm, then stores it normalised.</summary>
     public async Task<Firm> HandleAsync(UserAccount? actor, Firm firm, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.UpsertFirm, actor);
         ArgumentNullException.ThrowIfNull(firm);
         var catalog = this.context.Catalog;
         var errors = new List<FieldError>();

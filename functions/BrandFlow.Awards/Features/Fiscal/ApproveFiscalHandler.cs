@@ -16,7 +16,7 @@ public sealed class ApproveFiscalHandler
     /// <summary>Signals the cycle orchestration with the approval and returns the allocation it will apply.</summary>
     public async Task<AllocationResult> HandleAsync(UserAccount? actor, string cycleId, AllocationRuleKind rule, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Finance);
+        var who = AccessPolicy.Authorize(UseCase.ApproveFiscal, actor);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         if (cycle.Status != CycleStatus.AwaitingFiscalApproval)
         {

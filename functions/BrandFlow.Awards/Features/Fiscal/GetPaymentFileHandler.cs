@@ -15,7 +15,7 @@ public sealed class GetPaymentFileHandler
     /// <summary>Writes the batch's payment file in the format asked for, audited.</summary>
     public async Task<PaymentFile> HandleAsync(UserAccount? actor, string cycleId, string format, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Finance, Role.Administrator);
+        var who = AccessPolicy.Authorize(UseCase.GetPaymentFile, actor);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         var batch = cycle.PaymentBatchId ?? throw AwardsErrors.WrongState("该申报年度尚未生成拨付批次", "The cycle has no payment batch yet");
         var instructions = await this.context.Ports.Ledger.ListBatchAsync(batch, cancellationToken);

@@ -19,7 +19,7 @@ public sealed class ImportBankConfirmationsHandler
     /// <summary>Checks every line against the batch, then signals and marks the paid ones.</summary>
     public async Task<ConfirmationImport> HandleAsync(UserAccount? actor, string cycleId, Stream csv, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.Require(actor, Role.Finance);
+        var who = AccessPolicy.Authorize(UseCase.ImportBankConfirmations, actor);
         ArgumentNullException.ThrowIfNull(csv);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         var batch = cycle.PaymentBatchId ?? throw AwardsErrors.WrongState("该申报年度尚未生成拨付批次", "The cycle has no payment batch yet");

@@ -16,7 +16,7 @@ public sealed class SimulateFiscalHandler
     /// <summary>The allocation the cycle would apply under the rule.</summary>
     public async Task<AllocationResult> HandleAsync(UserAccount? actor, string cycleId, AllocationRuleKind rule, CancellationToken cancellationToken = default)
     {
-        AccessRules.Require(actor, Role.Finance, Role.Administrator);
+        AccessPolicy.Authorize(UseCase.SimulateFiscal, actor);
         var cycle = await this.context.ExistingCycleAsync(cycleId, cancellationToken);
         return await SimulateAsync(this.context, cycle, rule, cancellationToken);
     }

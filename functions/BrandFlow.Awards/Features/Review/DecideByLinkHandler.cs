@@ -19,22 +19,16 @@ public sealed class DecideByLinkHandler
     /// <summary>Records the decision and signals the department's review.</summary>
     public async Task<ReviewDecisionEvent> HandleAsync(UserAccount? actor, DecisionRequest request, CancellationToken cancellationToken = default)
     {
-        var who = AccessRules.SignedIn(actor);
+        var who = AccessPolicy.Authorize(UseCase.DecideByLink, actor);
         ArgumentNullException.ThrowIfNull(request);
         var (claims, link) = DecisionLinks.Read(this.context.Links, request.Token);
-        if (!string.Equals(claims.Recipient, who.Email, StringComparison.OrdinalIgnoreCase))
+        if (AccessPolicy.IsRecipient(UseCase.DecideByLink, who, claims.Recipient) != true)
         {
             await this.context.AuditAsync(link.ApplicationId, "review.link-forwarded", who, $"recipient {claims.Recipient}", cancellationToken);
-            throw new AwardsException(
-                "forwarded-link", 403,
-                "此审核链接是发给另一位审核人员的，转发的链接不能使用；请使用发给您本人的链接",
-                "This decision link was sent to another reviewer; a forwarded link cannot be used. Use the link sent to you");
+            throw AccessPolicy.ForwardedLink();
         }
 
-        if (!(who.Has(Role.Reviewer) || who.Has(Role.DepartmentHead)) || who.DepartmentId != link.DepartmentId)
-        {
-            throw AwardsErrors.Forbidden("您不是该部门的审核人员", "You are not a reviewer of this department");
-        }
+        AccessPolicy.AuthorizeDepartment(UseCase.DecideByLink, who, link.DepartmentId);
 
         var application = await this.context.Ports.Applications.GetAsync(link.ApplicationId, cancellationToken)
             ?? throw AwardsErrors.NotFound("申报", "application", link.ApplicationId);

@@ -33,7 +33,7 @@ public sealed class DescribeDecisionLinkHandler
         }
 
         var application = await this.applications.GetAsync(link.ApplicationId, cancellationToken);
-        var forMe = actor is null ? (bool?)null : string.Equals(actor.Email, claims.Recipient, StringComparison.OrdinalIgnoreCase);
+        var forMe = AccessPolicy.IsRecipient(UseCase.DescribeDecisionLink, actor, claims.Recipient);
         var decided = application is null
             || application.Status is not (ApplicationStatus.InReview or ApplicationStatus.AwaitingInformation or ApplicationStatus.Objected)
             || application.Decisions.Count(d => d.DepartmentId == link.DepartmentId) >= link.Round;
